@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Strict settings shared by every Swift target: Swift 6 language mode is the package default,
+/// and upcoming features that make concurrency and existential use explicit are switched on.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "karpenter-swift",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "karpenter", targets: ["karpenter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libcurl4-openssl-dev, libssl-dev).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "HTTPCore", swiftSettings: strict),
+        .target(
+            name: "KubeModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Operator",
+            dependencies: [
+                "KubeModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "karpenter",
+            dependencies: [
+                "Operator", "KubeModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
+
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "OperatorTests",
+            dependencies: ["Operator", "KubeModel", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+    ]
+)

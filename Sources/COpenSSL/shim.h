@@ -1,0 +1,7 @@
+#ifndef KARPENTER_COPENSSL_SHIM_H
+#define KARPENTER_COPENSSL_SHIM_H
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
+#include <openssl/crypto.h>
+#endif

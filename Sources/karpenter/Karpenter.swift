@@ -1,0 +1,12 @@
+import ArgumentParser
+import Operator
+
+/// The `karpenter` command: the controller and the tools around it.
+@main
+struct Karpenter: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "karpenter",
+        abstract: "A Kubernetes node autoscaler that speaks Karpenter's APIs.",
+        subcommands: [VersionCommand.self]
+    )
+}
