@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "HTTPCore", swiftSettings: strict),
+        .target(name: "CurlTransport", dependencies: ["CCurl", "HTTPCore"], swiftSettings: strict),
         .target(
             name: "KubeModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
