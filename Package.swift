@@ -31,6 +31,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "KubeClient",
+            dependencies: ["HTTPCore", "KubeModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Operator",
             dependencies: [
                 "KubeModel",

@@ -39,6 +39,7 @@ private_apt() {
         -o Dir::Etc::SourceList=/dev/null \
         -o Dir::Etc::SourceParts="$APT_DIR/sources.list.d" \
         -o Debug::NoLocking=1 \
+        -o APT::Sandbox::User=root \
         "$@"
 }
 
@@ -116,7 +117,188 @@ SHIM
     log "built into $BIN_DIR"
 }
 
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# Starts `name` detached in its own session, logging to $RUN_DIR/name.log, and records its PID.
+launch() {
+    local name="$1"; shift
+    setsid "$@" >"$RUN_DIR/$name.log" 2>&1 < /dev/null &
+    echo $! > "$RUN_DIR/$name.pid"
+}
+
+wait_until() {
+    local what="$1" seconds="$2"; shift 2
+    local deadline=$((SECONDS + seconds))
+    until "$@" >/dev/null 2>&1; do
+        [ $SECONDS -lt $deadline ] || { log "$what not ready after ${seconds}s; last log lines:"; tail -n 20 "$RUN_DIR/$what.log" >&2 || true; return 1; }
+        sleep 0.2
+    done
+}
+
+make_certificates() {
+    local pki="$RUN_DIR/pki"
+    mkdir -p "$pki"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=karpenter-test-ca" \
+        -keyout "$pki/ca.key" -out "$pki/ca.crt" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=kube-apiserver" \
+        -keyout "$pki/apiserver.key" -out "$pki/apiserver.csr" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n' > "$pki/apiserver.ext"
+    openssl x509 -req -in "$pki/apiserver.csr" -CA "$pki/ca.crt" -CAkey "$pki/ca.key" -CAcreateserial \
+        -days 2 -extfile "$pki/apiserver.ext" -out "$pki/apiserver.crt" 2>/dev/null
+    # A client certificate in system:masters, for tests of mutual TLS.
+    openssl req -newkey rsa:2048 -nodes -subj "/O=system:masters/CN=karpenter-test-admin" \
+        -keyout "$pki/admin.key" -out "$pki/admin.csr" 2>/dev/null
+    printf 'extendedKeyUsage=clientAuth\n' > "$pki/admin.ext"
+    openssl x509 -req -in "$pki/admin.csr" -CA "$pki/ca.crt" -CAkey "$pki/ca.key" -CAcreateserial \
+        -days 2 -extfile "$pki/admin.ext" -out "$pki/admin.crt" 2>/dev/null
+    openssl genrsa -out "$pki/sa.key" 2048 2>/dev/null
+    openssl rsa -in "$pki/sa.key" -pubout -out "$pki/sa.pub" 2>/dev/null
+}
+
+write_kubeconfig() {
+    local file="$1" token="$2"
+    cat > "$file" <<KUBECONFIG
+apiVersion: v1
+kind: Config
+clusters:
+- name: test
+  cluster:
+    server: https://127.0.0.1:$APISERVER_PORT
+    certificate-authority: $RUN_DIR/pki/ca.crt
+users:
+- name: user
+  user:
+    token: $token
+contexts:
+- name: test
+  context: {cluster: test, user: user}
+current-context: test
+KUBECONFIG
+}
+
+apiserver_ready() {
+    curl -fsS --cacert "$RUN_DIR/pki/ca.crt" -H "Authorization: Bearer $(cat "$RUN_DIR/admin.token")" \
+        "https://127.0.0.1:$APISERVER_PORT/readyz"
+}
+
+start_etcd() {
+    launch etcd "$BIN_DIR/etcd" --name default --data-dir "$RUN_DIR/etcd-data" \
+        --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
+        --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
+        --initial-cluster "default=http://127.0.0.1:$ETCD_PEER_PORT" --listen-metrics-urls "http://127.0.0.1:$ETCD_METRICS_PORT"
+    wait_until etcd 30 curl -fsS "http://127.0.0.1:$ETCD_PORT/health"
+}
+
+start_apiserver() {
+    local pki="$RUN_DIR/pki"
+    launch kube-apiserver "$BIN_DIR/kube-apiserver" \
+        --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
+        --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$APISERVER_PORT" --insecure-port 0 \
+        --tls-cert-file "$pki/apiserver.crt" --tls-private-key-file "$pki/apiserver.key" \
+        --client-ca-file "$pki/ca.crt" --token-auth-file "$RUN_DIR/tokens.csv" \
+        --authorization-mode RBAC \
+        --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
+        --service-account-issuer https://kubernetes.default.svc --api-audiences https://kubernetes.default.svc \
+        --service-cluster-ip-range 10.96.0.0/24 \
+        --disable-admission-plugins ServiceAccount \
+        --watch-cache=true --profiling=false
+    wait_until kube-apiserver 90 apiserver_ready
+}
+
+start_scheduler() {
+    launch kube-scheduler "$BIN_DIR/kube-scheduler" \
+        --kubeconfig "$RUN_DIR/scheduler.kubeconfig" \
+        --authentication-kubeconfig "$RUN_DIR/scheduler.kubeconfig" \
+        --authorization-kubeconfig "$RUN_DIR/scheduler.kubeconfig" \
+        --bind-address 127.0.0.1 --secure-port "$SCHEDULER_PORT" --port 0 --leader-elect=false
+}
+
+stop_process() {
+    local name="$1" pid_file="$RUN_DIR/$1.pid"
+    [ -f "$pid_file" ] || return 0
+    local pid
+    pid=$(cat "$pid_file")
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$pid_file"
+}
+
+load_state() {
+    [ -f "$RUN_DIR/state" ] || die "control plane not started (no $RUN_DIR/state)"
+    # shellcheck disable=SC1091
+    . "$RUN_DIR/state"
+}
+
+start() {
+    build
+    [ ! -f "$RUN_DIR/state" ] || stop
+    rm -rf "$RUN_DIR" && mkdir -p "$RUN_DIR"
+    trap 'stop' ERR
+    ETCD_PORT=$(free_port); ETCD_PEER_PORT=$(free_port); ETCD_METRICS_PORT=$(free_port)
+    APISERVER_PORT=$(free_port); SCHEDULER_PORT=$(free_port)
+    cat > "$RUN_DIR/state" <<STATE
+ETCD_PORT=$ETCD_PORT
+ETCD_PEER_PORT=$ETCD_PEER_PORT
+ETCD_METRICS_PORT=$ETCD_METRICS_PORT
+APISERVER_PORT=$APISERVER_PORT
+SCHEDULER_PORT=$SCHEDULER_PORT
+STATE
+    make_certificates
+    local admin_token scheduler_token
+    admin_token=$(openssl rand -hex 24); scheduler_token=$(openssl rand -hex 24)
+    printf '%s' "$admin_token" > "$RUN_DIR/admin.token"
+    printf '%s,karpenter-test-admin,uid-admin,"system:masters"\n%s,system:kube-scheduler,uid-scheduler\n' \
+        "$admin_token" "$scheduler_token" > "$RUN_DIR/tokens.csv"
+    chmod 600 "$RUN_DIR/admin.token" "$RUN_DIR/tokens.csv"
+    write_kubeconfig "$RUN_DIR/admin.kubeconfig" "$admin_token"
+    write_kubeconfig "$RUN_DIR/scheduler.kubeconfig" "$scheduler_token"
+    local started=$SECONDS
+    start_etcd
+    start_apiserver
+    start_scheduler
+    trap - ERR
+    log "ready in $((SECONDS - started))s: https://127.0.0.1:$APISERVER_PORT (run folder $RUN_DIR)"
+}
+
+stop() {
+    [ -d "$RUN_DIR" ] || return 0
+    stop_process kube-scheduler
+    stop_process kube-apiserver
+    stop_process etcd
+    rm -rf "$RUN_DIR"
+    log "stopped"
+}
+
+# Kills the API server (SIGKILL, like a crash) and starts it again on the same port and etcd; for
+# tests proving that watches and informers recover without losing events.
+restart_apiserver() {
+    load_state
+    if [ -f "$RUN_DIR/kube-apiserver.pid" ]; then kill -KILL "$(cat "$RUN_DIR/kube-apiserver.pid")" 2>/dev/null || true; fi
+    rm -f "$RUN_DIR/kube-apiserver.pid"
+    start_apiserver
+}
+
+print_env() {
+    load_state
+    cat <<ENV
+export KARPENTER_TEST_KUBE_SERVER=https://127.0.0.1:$APISERVER_PORT
+export KARPENTER_TEST_KUBE_CA_FILE=$RUN_DIR/pki/ca.crt
+export KARPENTER_TEST_KUBE_TOKEN_FILE=$RUN_DIR/admin.token
+export KARPENTER_TEST_KUBE_CLIENT_CERT=$RUN_DIR/pki/admin.crt
+export KARPENTER_TEST_KUBE_CLIENT_KEY=$RUN_DIR/pki/admin.key
+export KARPENTER_TEST_KUBECONFIG=$RUN_DIR/admin.kubeconfig
+export KARPENTER_TEST_CONTROL_PLANE=$(cd "$(dirname "$0")" && pwd)/control-plane.sh
+ENV
+}
+
 case "${1:-}" in
     build) build ;;
-    *) echo "usage: $0 build|start|stop|env" >&2; exit 2 ;;
+    start) start ;;
+    stop) stop ;;
+    env) print_env ;;
+    restart-apiserver) restart_apiserver ;;
+    *) echo "usage: $0 build|start|stop|env|restart-apiserver" >&2; exit 2 ;;
 esac

@@ -51,6 +51,10 @@ package struct HTTPLineStream: AsyncSequence, Sendable {
 
     package func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pull: pull) }
 
+    /// The next line, or nil at the end of the body; for consumers that keep the stream in a `Sendable`
+    /// closure rather than iterating with `for await`.
+    package func nextLine() async throws -> Data? { try await pull() }
+
     /// Collects every remaining line; for small bodies such as an error Status.
     package func collect(maxLines: Int = 1_000) async throws -> [Data] {
         var result: [Data] = []

@@ -1,0 +1,6 @@
+/// Supplies a bearer token per request, for credentials that expire and must be fetched again
+/// (kubeconfig exec plugins such as `aws eks get-token`).
+package protocol BearerTokenProviding: Sendable {
+    /// A currently valid token.
+    func token() async throws -> String
+}
