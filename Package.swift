@@ -36,9 +36,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Observability",
+            dependencies: ["KubeModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Operator",
             dependencies: [
-                "KubeModel",
+                "KubeModel", "Observability", "HTTPCore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -46,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "karpenter",
             dependencies: [
-                "Operator", "KubeModel",
+                "Operator", "KubeModel", "Observability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -54,10 +59,10 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
 
-        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "KubeModel", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
     ]
