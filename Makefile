@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps build test test-unit test-integration run bench clean
+.PHONY: deps deps-control-plane peers-control-plane build test test-unit test-integration run bench clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -29,10 +29,22 @@ test: test-unit test-integration
 test-unit: deps
 	$(SWIFT) test --skip Integration 2>&1 | grep -vE '^(◇|↳)' ; exit $${PIPESTATUS[0]}
 
-## test-integration: schema checks with Python's jsonschema, then Swift suites against real peers.
-test-integration: deps
+## deps-control-plane: tools hack/control-plane.sh needs to build and run kube-apiserver/kube-scheduler/etcd.
+deps-control-plane:
+	@missing=""; for p in dpkg-dev make openssl curl; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; fi
+
+## peers-control-plane: build (or reuse, from $(KARPENTER_CACHE)) kube-apiserver + kube-scheduler 1.20.2 and etcd.
+peers-control-plane: deps-control-plane
+	hack/control-plane.sh build
+
+## test-integration: schema checks with Python's jsonschema, then Swift suites against real peers
+## (the control plane is started for the run and always stopped afterwards).
+test-integration: deps peers-control-plane
 	$(PYTHON) -m pytest -q hack/tests
-	$(SWIFT) test --filter Integration
+	@trap 'hack/control-plane.sh stop >/dev/null 2>&1' EXIT; hack/control-plane.sh start && \
+	  eval "$$(hack/control-plane.sh env)" && $(SWIFT) test --filter Integration
 
 ## run: the main job on the embedded default (prints the seed's manifests converted to v1 until the simulator lands).
 run: deps

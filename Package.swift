@@ -59,6 +59,11 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
 
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: ["KubeClient", "CurlTransport", "KubeModel", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
