@@ -35,6 +35,7 @@ let package = Package(
             dependencies: ["HTTPCore", "KubeModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        .target(name: "ControllerRuntime", dependencies: ["KubeClient", "KubeModel"], swiftSettings: strict),
         .target(
             name: "Observability",
             dependencies: ["KubeModel", .product(name: "Logging", package: "swift-log")],

@@ -1,0 +1,77 @@
+import Foundation
+import KubeClient
+import KubeModel
+
+/// Publishes core/v1 Events about objects, aggregating repeats as client-go does: the same object,
+/// type, reason and message within the cache's lifetime bump `count` and `lastTimestamp` of the existing
+/// Event instead of creating a new one.
+package actor EventRecorder {
+    private struct AggregationKey: Hashable {
+        var uid: String
+        var kind: String
+        var namespace: String
+        var name: String
+        var type: String
+        var reason: String
+        var message: String
+    }
+
+    private let api: any KubeAPI
+    private let component: String
+    private let now: @Sendable () -> Date
+    private let maximumCached: Int
+    private var cache: [AggregationKey: Event] = [:]
+    private var order: [AggregationKey] = []
+
+    /// Creates a recorder reporting as `component` (e.g. `karpenter`); `now` stamps events.
+    package init(api: any KubeAPI, component: String = "karpenter", maximumCached: Int = 4_096, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.api = api
+        self.component = component
+        self.now = now
+        self.maximumCached = maximumCached
+    }
+
+    /// Records an event about `object`; `type` is `Normal` or `Warning`. Returns the stored Event.
+    @discardableResult
+    package func record<Object: KubeResource>(_ object: Object, type: String = "Normal", reason: String, message: String) async throws -> Event {
+        let reference = ObjectReference(
+            kind: Object.resourceType.kind, namespace: object.metadata.namespace, name: object.metadata.name,
+            uid: object.metadata.uid, apiVersion: Object.resourceType.apiVersion, resourceVersion: object.metadata.resourceVersion)
+        // Cluster-scoped objects' events live in `default`, as kubectl expects.
+        let namespace = object.metadata.namespace ?? "default"
+        let key = AggregationKey(
+            uid: object.metadata.uid ?? "", kind: Object.resourceType.kind, namespace: namespace,
+            name: object.metadata.name ?? "", type: type, reason: reason, message: message)
+        let timestamp = KubeTime(now())
+        if var existing = cache[key] {
+            existing.count = (existing.count ?? 1) + 1
+            existing.lastTimestamp = timestamp
+            let patch = Data(#"{"count":\#(existing.count ?? 1),"lastTimestamp":"\#(timestamp.description)"}"#.utf8)
+            do {
+                let patched = try await api.patch(Event.self, name: existing.metadata.name ?? "", namespace: namespace, patch: .merge(patch))
+                cache[key] = patched
+                return patched
+            } catch KubeError.notFound {
+                cache[key] = nil
+            }
+        }
+        let nanos = UInt64(max(0, now().timeIntervalSince1970 * 1e9))
+        let event = Event(
+            metadata: ObjectMeta(name: "\(object.metadata.name ?? "object").\(String(nanos, radix: 16))", namespace: namespace),
+            involvedObject: reference, reason: reason, message: message, type: type, count: 1,
+            firstTimestamp: timestamp, lastTimestamp: timestamp, source: EventSource(component: component),
+            reportingComponent: component)
+        let created = try await api.create(event)
+        remember(key, created)
+        return created
+    }
+
+    private func remember(_ key: AggregationKey, _ event: Event) {
+        if cache[key] == nil { order.append(key) }
+        cache[key] = event
+        if order.count > maximumCached {
+            let evicted = order.removeFirst()
+            cache[evicted] = nil
+        }
+    }
+}
