@@ -36,6 +36,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "ControllerRuntime", dependencies: ["KubeClient", "KubeModel"], swiftSettings: strict),
+        .target(name: "Simulation", dependencies: ["KubeClient", "KubeModel"], swiftSettings: strict),
         .target(
             name: "Observability",
             dependencies: ["KubeModel", .product(name: "Logging", package: "swift-log")],
@@ -62,7 +63,7 @@ let package = Package(
 
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["KubeClient", "CurlTransport", "KubeModel", "TestSupport"],
+            dependencies: ["KubeClient", "CurlTransport", "ControllerRuntime", "Simulation", "KubeModel", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -128,44 +128,6 @@ package struct WatchOptions: Sendable, Hashable {
     }
 }
 
-/// `metav1.DeleteOptions`.
-package struct DeleteOptions: Codable, Sendable, Hashable {
-    /// Seconds before a pod is killed; 0 deletes immediately.
-    package var gracePeriodSeconds: Int64?
-    /// `Orphan`, `Background` or `Foreground`.
-    package var propagationPolicy: PropagationPolicy?
-    /// Delete only if the object still has this UID / resourceVersion.
-    package var preconditions: Preconditions?
-
-    /// Creates options; everything defaults to the server's behaviour.
-    package init(gracePeriodSeconds: Int64? = nil, propagationPolicy: PropagationPolicy? = nil, preconditions: Preconditions? = nil) {
-        self.gracePeriodSeconds = gracePeriodSeconds
-        self.propagationPolicy = propagationPolicy
-        self.preconditions = preconditions
-    }
-}
-
-/// How dependents are handled when their owner is deleted.
-package enum PropagationPolicy: String, Codable, Sendable, Hashable {
-    case orphan = "Orphan"
-    case background = "Background"
-    case foreground = "Foreground"
-}
-
-/// `metav1.Preconditions`: a delete applies only to this exact object/version.
-package struct Preconditions: Codable, Sendable, Hashable {
-    /// Required UID.
-    package var uid: String?
-    /// Required resourceVersion.
-    package var resourceVersion: String?
-
-    /// Creates preconditions.
-    package init(uid: String? = nil, resourceVersion: String? = nil) {
-        self.uid = uid
-        self.resourceVersion = resourceVersion
-    }
-}
-
 /// A patch body and its media type.
 package enum KubePatch: Sendable, Hashable {
     /// RFC 7386 JSON merge patch (`application/merge-patch+json`): objects merge, `null` deletes.

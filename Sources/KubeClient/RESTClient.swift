@@ -126,8 +126,7 @@ package final class RESTClient: KubeAPI {
 
     package func evict(podName: String, namespace: String, options: DeleteOptions) async throws {
         let version = try await policyVersion()
-        let eviction = EvictionBody(
-            apiVersion: version, kind: "Eviction", metadata: ObjectMeta(name: podName, namespace: namespace), deleteOptions: options)
+        let eviction = Eviction(namespace: namespace, name: podName, apiVersion: version, deleteOptions: options)
         let path = "/api/v1/namespaces/\(Self.segment(namespace))/pods/\(Self.segment(podName))/eviction"
         _ = try await perform("POST", path, body: try encode(eviction), context: "evict pod \(namespace)/\(podName)")
     }
@@ -149,13 +148,6 @@ package final class RESTClient: KubeAPI {
     }
 
     // MARK: plumbing
-
-    private struct EvictionBody: Encodable {
-        var apiVersion: String
-        var kind: String
-        var metadata: ObjectMeta
-        var deleteOptions: DeleteOptions
-    }
 
     private func makeRequest(
         _ method: String, _ path: String, query: [(String, String)], body: Data, contentType: String?, timeout: Duration?

@@ -249,7 +249,7 @@ enum ConformanceCase: String, CaseIterable, Sendable, CustomTestStringConvertibl
         }
         try await api.delete(
             Pod.self, name: name, namespace: namespace,
-            options: DeleteOptions(gracePeriodSeconds: 0, propagationPolicy: .background, preconditions: Preconditions(uid: created.metadata.uid)))
+            options: DeleteOptions(gracePeriodSeconds: 0, preconditions: Preconditions(uid: created.metadata.uid), propagationPolicy: "Background"))
         await expectError(api, matches: { if case .notFound = $0 { true } else { false } }) {
             _ = try await api.get(Pod.self, name: name, namespace: namespace)
         }

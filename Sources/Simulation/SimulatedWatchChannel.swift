@@ -1,0 +1,66 @@
+import Synchronization
+
+/// One watcher's queue of events in the simulated cluster: the cluster appends under its own lock (never
+/// blocking), the consumer pulls. Closing ends the stream after the queued events.
+final class SimulatedWatchChannel: Sendable {
+    /// A raw event: `ADDED`/`MODIFIED`/`DELETED`/`ERROR` and the object (or Status) in JSON form.
+    typealias Entry = (type: String, object: JSONValue)
+
+    private struct State {
+        var entries: [Entry] = []
+        var head = 0
+        var waiter: CheckedContinuation<Entry?, Never>?
+        var closed = false
+    }
+
+    private let state = Mutex(State())
+
+    /// Appends an event (ignored once closed).
+    func send(_ entry: Entry) {
+        let waiter: CheckedContinuation<Entry?, Never>? = state.withLock { state in
+            guard !state.closed else { return nil }
+            if let waiter = state.waiter {
+                state.waiter = nil
+                return waiter
+            }
+            state.entries.append(entry)
+            return nil
+        }
+        waiter?.resume(returning: entry)
+    }
+
+    /// Ends the stream once the queued events are consumed.
+    func close() {
+        let waiter = state.withLock { state -> CheckedContinuation<Entry?, Never>? in
+            state.closed = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: nil)
+    }
+
+    /// The next event, or nil when closed and drained.
+    func next() async -> Entry? {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let immediate: Entry?? = state.withLock { state in
+                    if state.head < state.entries.count {
+                        let entry = state.entries[state.head]
+                        state.head += 1
+                        if state.head > 256, state.head * 2 > state.entries.count {
+                            state.entries.removeFirst(state.head)
+                            state.head = 0
+                        }
+                        return .some(entry)
+                    }
+                    if state.closed { return .some(nil) }
+                    state.waiter = continuation
+                    return nil
+                }
+                if let immediate { continuation.resume(returning: immediate) }
+            }
+        } onCancel: {
+            close()
+        }
+    }
+}

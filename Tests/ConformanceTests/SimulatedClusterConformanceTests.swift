@@ -1,0 +1,11 @@
+import Simulation
+import Testing
+
+/// The conformance cases against the in-memory ``SimulatedCluster`` (unit tier: no peers).
+@Suite("SimulatedClusterConformance")
+struct SimulatedClusterConformanceTests {
+    @Test(arguments: ConformanceCase.allCases)
+    func conformance(_ check: ConformanceCase) async throws {
+        try await check.run(on: ConformanceBackend(api: SimulatedCluster(), hasScheduler: false))
+    }
+}
