@@ -147,7 +147,14 @@ final class CurlTransfer: @unchecked Sendable {
 
     fileprivate func receiveHeader(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("HTTP/") {
+        if trimmed.isEmpty {
+            // End of a header block: a final (non-1xx) status means the body follows, so a stream's
+            // consumer can start now, before the first body byte (a quiet watch may send none for minutes).
+            if case let .streaming(buffer)? = sink, !headPublished, statusCode >= 200 {
+                headPublished = true
+                buffer.publishHead(status: statusCode, headers: responseHeaders)
+            }
+        } else if trimmed.hasPrefix("HTTP/") {
             responseHeaders = []
         } else if let colon = trimmed.firstIndex(of: ":") {
             let name = String(trimmed[..<colon])

@@ -13,8 +13,11 @@ extension SimulatedCluster {
         try state.withLock { state throws(KubeError) in
             let key = Self.key(Self.podKind, namespace: namespace, name: podName)
             guard let pod = state.objects[Self.podKind]?[key] else { throw KubeError.notFound("pods \"\(podName)\" not found") }
-            let alreadyDeleting = pod.value(atPath: "metadata.deletionTimestamp") != nil
-            if !alreadyDeleting {
+            // Like the API server: pods that are deleting, pending or finished disrupt nothing, so budgets
+            // are not consulted for them.
+            let phase = pod.value(atPath: "status.phase")?.selectorText ?? "Pending"
+            let ignoresBudgets = pod.value(atPath: "metadata.deletionTimestamp") != nil || ["Pending", "Succeeded", "Failed"].contains(phase)
+            if !ignoresBudgets {
                 let budgets = try matchingBudgets(for: pod, namespace: namespace, in: state)
                 if budgets.count > 1 {
                     throw KubeError.server(code: 500, message: "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.")

@@ -6,6 +6,8 @@ extension SimulatedCluster {
     /// Resources that have no status subresource: writes to them store `status` as given.
     static let resourcesWithoutStatus: Set<String> = ["leases", "events", "configmaps", "secrets", "serviceaccounts"]
     private static let namespaceKind = Kind(Namespace.resourceType)
+    /// API groups served by the API server itself (not custom resources).
+    static let builtInGroups: Set<String> = ["", "apps", "policy", "coordination.k8s.io", "batch", "storage.k8s.io", "scheduling.k8s.io", "node.k8s.io"]
     private static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
 
     package func create<Object: KubeResource>(_ object: Object) async throws -> Object {
@@ -134,8 +136,15 @@ extension SimulatedCluster {
         }
         var next: JSONValue
         if subresource == .status {
-            next = old
+            // Built-in kinds take metadata changes through /status too; custom resources only status.
+            next = Self.builtInGroups.contains(kind.group) ? proposed : old
+            for field in ["spec", "apiVersion", "kind"] { next[field] = old[field] }
             next["status"] = proposed["status"]
+            var meta = next["metadata"] ?? .object([:])
+            for field in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "namespace", "name", "generation"] {
+                meta[field] = old["metadata"]?[field]
+            }
+            next["metadata"] = meta
         } else {
             next = proposed
             if !Self.resourcesWithoutStatus.contains(kind.plural) { next["status"] = old["status"] }
@@ -188,22 +197,30 @@ extension SimulatedCluster {
         }
         let finalizers: [JSONValue] = if case let .array(list)? = old.value(atPath: "metadata.finalizers") { list } else { [] }
         let grace = Self.gracePeriod(of: old, kind: kind, options: options)
-        if !finalizers.isEmpty || grace > 0 {
-            guard old.value(atPath: "metadata.deletionTimestamp") == nil else { return }
-            var next = old
-            state.version += 1
-            next["metadata"]?["deletionTimestamp"] = .string(KubeTime(now().addingTimeInterval(TimeInterval(grace))).description)
-            next["metadata"]?["deletionGracePeriodSeconds"] = .number(Double(grace))
-            next["metadata"]?["resourceVersion"] = .string(String(state.version))
-            state.objects[kind]?[key] = next
-            publish(Change(kind: kind, type: "MODIFIED", old: old, object: next, version: state.version), in: &state)
-            return
+        // Pods are always deleted gracefully: first marked with a deletionTimestamp (a MODIFIED event),
+        // then removed once the grace period is zero and no finalizer remains.
+        let graceful = kind.group.isEmpty && kind.plural == "pods"
+        var current = old
+        if !finalizers.isEmpty || grace > 0 || graceful {
+            if current.value(atPath: "metadata.deletionTimestamp") == nil || (graceful && grace == 0) {
+                var next = current
+                state.version += 1
+                if current.value(atPath: "metadata.deletionTimestamp") == nil {
+                    next["metadata"]?["deletionTimestamp"] = .string(KubeTime(now().addingTimeInterval(TimeInterval(grace))).description)
+                }
+                next["metadata"]?["deletionGracePeriodSeconds"] = .number(Double(grace))
+                next["metadata"]?["resourceVersion"] = .string(String(state.version))
+                state.objects[kind]?[key] = next
+                publish(Change(kind: kind, type: "MODIFIED", old: current, object: next, version: state.version), in: &state)
+                current = next
+            }
+            guard graceful, grace == 0, finalizers.isEmpty else { return }
         }
         state.version += 1
-        var gone = old
+        var gone = current
         gone["metadata"]?["resourceVersion"] = .string(String(state.version))
         state.objects[kind]?[key] = nil
-        publish(Change(kind: kind, type: "DELETED", old: old, object: gone, version: state.version), in: &state)
+        publish(Change(kind: kind, type: "DELETED", old: current, object: gone, version: state.version), in: &state)
         if kind == Self.namespaceKind { removeContents(ofNamespace: name, in: &state) }
     }
 

@@ -100,7 +100,14 @@ package final class SimulatedCluster: KubeAPI {
             meta.continue = "\(version):\(items.last?.key ?? "")"
             meta.remainingItemCount = Int64(matching.count - limit)
         }
-        return KubeList(items: try items.map { try Self.decode(Object.self, $0.value) }, metadata: meta)
+        // Like the API server, list items carry no apiVersion/kind (the list does).
+        let decoded = try items.map { _, value in
+            var item = value
+            item["apiVersion"] = nil
+            item["kind"] = nil
+            return try Self.decode(Object.self, item)
+        }
+        return KubeList(items: decoded, metadata: meta)
     }
 
     package func watch<Object: KubeResource>(_ type: Object.Type, namespace: String?, options: WatchOptions) async throws -> KubeWatch<Object> {

@@ -1,5 +1,6 @@
 import CurlTransport
 import Foundation
+import HTTPCore
 import KubeClient
 import KubeModel
 
@@ -9,6 +10,8 @@ struct ConformanceBackend: Sendable {
     var api: any KubeAPI
     /// Whether a kube-scheduler watches this API and binds pods.
     var hasScheduler: Bool
+    /// Discards the event history (etcd compaction), so older versions are gone.
+    var compactHistory: @Sendable () async throws -> Void
 }
 
 /// Why the real control plane cannot be used.
@@ -34,7 +37,29 @@ enum RealControlPlane {
 
     /// The backend the conformance checks run against.
     static func backend() throws -> ConformanceBackend {
-        ConformanceBackend(api: try client(), hasScheduler: true)
+        ConformanceBackend(api: try client(), hasScheduler: true, compactHistory: compactEtcd)
+    }
+
+    /// Compacts etcd up to its current revision through etcd's JSON gateway (`/v3/kv/range` for the
+    /// revision, `/v3/kv/compaction` to compact).
+    static func compactEtcd() async throws {
+        guard let endpoint = environment["KARPENTER_TEST_ETCD_ENDPOINT"], let base = URL(string: endpoint) else {
+            throw ControlPlaneUnavailable(description: "KARPENTER_TEST_ETCD_ENDPOINT is not set")
+        }
+        struct Header: Decodable { var revision: String }
+        struct RangeResponse: Decodable { var header: Header }
+        let transport = try CurlTransport()
+        let range = try await transport.send(HTTPRequest(
+            method: "POST", url: base.appendingPathComponent("v3/kv/range"),
+            headers: [HTTPHeader(name: "Content-Type", value: "application/json")], body: Data(#"{"key":"AA=="}"#.utf8), timeout: .seconds(10)))
+        let revision = try JSONDecoder().decode(RangeResponse.self, from: range.body).header.revision
+        let compaction = try await transport.send(HTTPRequest(
+            method: "POST", url: base.appendingPathComponent("v3/kv/compaction"),
+            headers: [HTTPHeader(name: "Content-Type", value: "application/json")],
+            body: Data(#"{"revision":"\#(revision)","physical":true}"#.utf8), timeout: .seconds(30)))
+        guard compaction.isSuccess else {
+            throw ControlPlaneUnavailable(description: "etcd compaction failed with HTTP \(compaction.status)")
+        }
     }
 
     /// Kills the API server and starts it again (same port, same etcd) through the control-plane script.

@@ -9,17 +9,19 @@ enum Fixtures {
         String(UUID().uuidString.lowercased().prefix(8))
     }
 
-    /// A pod that no kubelet will run: the API server stores it, the scheduler may bind it.
+    /// A pod that no kubelet will run. By default it names a scheduler that does not exist, so the
+    /// real kube-scheduler leaves it alone (it would otherwise write its status concurrently with the
+    /// checks); pass `schedulerName: nil` for pods the scheduler should place.
     static func pod(
         name: String = "pod-\(suffix())", namespace: String, labels: [String: String]? = ["app": "conformance"],
-        nodeName: String? = nil, finalizers: [String]? = nil
+        nodeName: String? = nil, finalizers: [String]? = nil, schedulerName: String? = "conformance-no-scheduler"
     ) -> Pod {
         Pod(
             metadata: ObjectMeta(name: name, namespace: namespace, labels: labels, finalizers: finalizers),
             spec: PodSpec(
                 containers: [Container(name: "main", image: "registry.invalid/pause:3.9",
                                        resources: ResourceRequirements(requests: ["cpu": Quantity(milli: 100), "memory": Quantity(64 << 20, format: .binarySI)]))],
-                nodeName: nodeName, terminationGracePeriodSeconds: 0))
+                nodeName: nodeName, schedulerName: schedulerName, terminationGracePeriodSeconds: 0))
     }
 
     /// A node object with capacity and (optionally) a Ready condition, as a kubelet would register it.
@@ -31,6 +33,13 @@ enum Fixtures {
             status: NodeStatus(
                 capacity: capacity, allocatable: capacity,
                 conditions: [NodeCondition(type: "Ready", status: ready ? "True" : "False", reason: ready ? "KubeletReady" : "KubeletNotReady")]))
+    }
+
+    /// A pod template (a kind nothing else in the cluster watches).
+    static func podTemplate(name: String = "tpl-\(suffix())", namespace: String) -> PodTemplate {
+        PodTemplate(
+            metadata: ObjectMeta(name: name, namespace: namespace),
+            template: PodTemplate.Template(metadata: ObjectMeta(labels: ["app": "tpl"]), spec: PodSpec(containers: [Container(name: "main", image: "registry.invalid/pause:3.9")])))
     }
 
     /// A namespace for one check.

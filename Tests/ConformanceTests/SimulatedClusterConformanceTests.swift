@@ -6,6 +6,7 @@ import Testing
 struct SimulatedClusterConformanceTests {
     @Test(arguments: ConformanceCase.allCases)
     func conformance(_ check: ConformanceCase) async throws {
-        try await check.run(on: ConformanceBackend(api: SimulatedCluster(), hasScheduler: false))
+        let cluster = SimulatedCluster()
+        try await check.run(on: ConformanceBackend(api: cluster, hasScheduler: false, compactHistory: { cluster.compactHistory() }))
     }
 }
