@@ -203,7 +203,7 @@ start_apiserver() {
         --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
         --service-account-issuer https://kubernetes.default.svc --api-audiences https://kubernetes.default.svc \
         --service-cluster-ip-range 10.96.0.0/24 \
-        --etcd-compaction-interval 0 \
+        --etcd-compaction-interval 0 --endpoint-reconciler-type none \
         --disable-admission-plugins ServiceAccount \
         --watch-cache=true --profiling=false \
         --watch-cache-sizes podtemplates#0

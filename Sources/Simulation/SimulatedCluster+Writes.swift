@@ -103,6 +103,7 @@ extension SimulatedCluster {
             meta["deletionGracePeriodSeconds"] = nil
             value["metadata"] = meta
             Self.prepareStatusForCreate(&value, kind: kind)
+            Self.admitNewNode(&value, kind: kind)
             state.objects[kind, default: [:]][key] = value
             publish(Change(kind: kind, type: "ADDED", old: nil, object: value, version: state.version), in: &state)
             return value
@@ -120,6 +121,19 @@ extension SimulatedCluster {
         case ("", "namespaces"): value["status"] = .object(["phase": .string("Active")])
         default: value["status"] = nil
         }
+    }
+
+    /// TaintNodesByCondition admission: every new node starts with `node.kubernetes.io/not-ready:NoSchedule`
+    /// (the node lifecycle controller removes it once the node is Ready).
+    private static func admitNewNode(_ value: inout JSONValue, kind: Kind) {
+        guard kind.group.isEmpty, kind.plural == "nodes" else { return }
+        var spec = value["spec"] ?? .object([:])
+        var taints: [JSONValue] = if case let .array(list)? = spec["taints"] { list } else { [] }
+        if !taints.contains(where: { $0["key"]?.selectorText == "node.kubernetes.io/not-ready" }) {
+            taints.append(.object(["key": .string("node.kubernetes.io/not-ready"), "effect": .string("NoSchedule")]))
+        }
+        spec["taints"] = .array(taints)
+        value["spec"] = spec
     }
 
     /// Stores an update of the object or its status. Call with the lock held.

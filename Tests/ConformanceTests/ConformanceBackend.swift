@@ -63,17 +63,19 @@ enum RealControlPlane {
     }
 
     /// Kills the API server and starts it again (same port, same etcd) through the control-plane script.
+    /// Blocks the calling thread; spawned with posix_spawn (Foundation's Process misbehaves off the main thread).
     static func restartAPIServer() throws {
         guard let script = environment["KARPENTER_TEST_CONTROL_PLANE"] else {
             throw ControlPlaneUnavailable(description: "KARPENTER_TEST_CONTROL_PLANE is not set")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script, "restart-apiserver"]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ControlPlaneUnavailable(description: "\(script) restart-apiserver exited with \(process.terminationStatus)")
-        }
+        let arguments = ["/bin/bash", script, "restart-apiserver"]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/bash", nil, nil, &argv, environ)
+        guard spawned == 0 else { throw ControlPlaneUnavailable(description: "cannot start \(script): errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard status == 0 else { throw ControlPlaneUnavailable(description: "\(script) restart-apiserver failed (wait status \(status))") }
     }
 }

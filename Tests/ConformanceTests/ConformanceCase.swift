@@ -11,6 +11,7 @@ import Testing
 enum ConformanceCase: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case podCRUD
     case nodeCRUD
+    case nodeRegistrationIsTaintedNotReady
     case staleUpdateConflicts
     case createExistingNameFails
     case watchDeliversEventsInOrder
@@ -34,6 +35,7 @@ enum ConformanceCase: String, CaseIterable, Sendable, CustomTestStringConvertibl
         switch self {
         case .podCRUD: try await Self.podCRUD(api)
         case .nodeCRUD: try await Self.nodeCRUD(api)
+        case .nodeRegistrationIsTaintedNotReady: try await Self.nodeRegistrationIsTaintedNotReady(api)
         case .staleUpdateConflicts: try await Self.staleUpdateConflicts(api)
         case .createExistingNameFails: try await Self.createExistingNameFails(api)
         case .watchDeliversEventsInOrder: try await Self.watchDeliversEventsInOrder(api)
@@ -114,6 +116,17 @@ enum ConformanceCase: String, CaseIterable, Sendable, CustomTestStringConvertibl
         await expectError(api, matches: { if case .notFound = $0 { true } else { false } }) {
             _ = try await api.get(Node.self, name: name)
         }
+    }
+
+    static func nodeRegistrationIsTaintedNotReady(_ api: any KubeAPI) async throws {
+        var node = Fixtures.node()
+        node.spec.taints = [Taint(key: "example.com/dedicated", value: "gpu", effect: .noSchedule)]
+        let created = try await api.create(node)
+        defer { Task { try? await api.delete(Node.self, name: created.metadata.name ?? "") } }
+        // TaintNodesByCondition admission: new nodes start not-ready until the lifecycle controller says otherwise.
+        #expect(created.spec.taints?.map(\.key).sorted() == ["example.com/dedicated", "node.kubernetes.io/not-ready"])
+        #expect(created.spec.taints?.first { $0.key == "node.kubernetes.io/not-ready" }?.effect == .noSchedule)
+        #expect(created.status?.conditions?.first?.status == "True")
     }
 
     static func staleUpdateConflicts(_ api: any KubeAPI) async throws {
