@@ -157,9 +157,13 @@ package enum Manifest {
         case "String": return "a string"
         case "Int", "Int32", "Int64": return "an integer"
         case "Bool": return "true or false"
-        case let array where array.hasPrefix("Array<"): return "a list"
-        case let dictionary where dictionary.hasPrefix("Dictionary<"): return "a map"
-        default: return "a \(name) value"
+        case "Scalar": return "a single value"
+        case "Sequence": return "a list"
+        case "Mapping": return "a map"
+        default:
+            if name.hasPrefix("Array<") { return "a list" }
+            if name.hasPrefix("Dictionary<") { return "a map" }
+            return "a \(name) value"
         }
     }
 }

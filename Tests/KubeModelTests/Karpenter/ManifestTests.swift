@@ -40,3 +40,107 @@ import Testing
         #expect(nodeClass.validate().isEmpty)
     }
 }
+
+@Suite struct ManifestErrorTests {
+    static let pool = """
+    apiVersion: karpenter.sh/v1beta1
+    kind: NodePool
+    metadata:
+      name: default
+    spec:
+      template:
+        spec:
+          nodeClassRef:
+            name: default
+          requirements:
+            - key: kubernetes.io/arch
+              operator: In
+              values: ["amd64"]
+
+    """
+
+    @Test func typeErrorsNameTheDocumentAndField() {
+        let text = "apiVersion: v1\nkind: ConfigMap\n---\n" + Self.pool.replacingOccurrences(of: "values: [\"amd64\"]", with: "values: {a: b}")
+        #expect(throws: ManifestError.field(document: 2, kind: "NodePool", path: "spec.template.spec.requirements[0].values", message: "expected a list")) {
+            try Manifest.decode(text)
+        }
+    }
+
+    @Test func unknownOperatorsNameTheField() {
+        let text = Self.pool.replacingOccurrences(of: "operator: In", with: "operator: Gte")
+        do {
+            _ = try Manifest.decode(text)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.document == 1)
+            #expect(error.description.hasPrefix("document 1 (NodePool): spec.template.spec.requirements[0].operator: "))
+        }
+    }
+
+    @Test func missingFieldsNameTheField() {
+        let text = "---\napiVersion: karpenter.sh/v1beta1\nkind: NodePool\nmetadata: {name: x}\n---\n" + Self.pool
+        #expect(throws: ManifestError.field(document: 1, kind: "NodePool", path: "spec", message: "required field is missing")) {
+            try Manifest.decode(text)
+        }
+    }
+
+    @Test func malformedDurationsNameTheField() throws {
+        let text = Self.pool + "  disruption:\n    expireAfter: 30d\n"
+        do {
+            _ = try Manifest.decode(text)
+            Issue.record("expected an error")
+        } catch {
+            guard case let .field(document, _, path, message) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(document == 1)
+            #expect(path == "spec.disruption.expireAfter")
+            #expect(message.contains("\"30d\""))
+        }
+    }
+
+    @Test func syntaxErrorsNameTheDocument() {
+        let text = Self.pool + "---\napiVersion: v1\nkind: [unclosed\n"
+        #expect { try Manifest.decode(text) } throws: { error in
+            guard let error = error as? ManifestError, case let .syntax(document, _) = error else { return false }
+            return document == 2
+        }
+    }
+
+    @Test func documentsWithoutKindAreRejected() {
+        #expect(throws: ManifestError.field(document: 1, kind: "unknown kind", path: "kind", message: "required field is missing; every document needs apiVersion and kind")) {
+            try Manifest.decode("apiVersion: v1\nmetadata: {}\n")
+        }
+        #expect(throws: ManifestError.notAnObject(document: 1)) { try Manifest.decode("- a\n- b\n") }
+    }
+
+    @Test func invalidConvertedObjectsListEveryProblem() {
+        let text = Self.pool.replacingOccurrences(of: "kubernetes.io/arch", with: "karpenter.sh/nodepool")
+        #expect { try ManifestConverter.convertToV1(text) } throws: { error in
+            guard let error = error as? ManifestError, case let .invalid(document, kind, name, errors) = error else { return false }
+            return document == 1 && kind == "NodePool" && name == "default"
+                && errors.map(\.path) == ["spec.template.spec.requirements[0].key"]
+        }
+    }
+
+    @Test func otherDocumentsPassThroughUnchanged() throws {
+        let configMap = "# a comment\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x   # spacing kept\ndata: {a: \"1\"}\n"
+        let v1Pool = try KarpenterFixtures.file("deploy/examples/v1/nodepool.yaml")
+        let output = try ManifestConverter.convertToV1("---\n" + configMap + "---\n" + v1Pool + "...\n")
+        #expect(output == configMap + "---\n" + v1Pool)
+    }
+
+    @Test func splitIgnoresEmptyDocumentsAndDirectives() {
+        let parts = Manifest.split("%YAML 1.2\n---\n# only a comment\n---\na: 1\n--- b: 2\n...\n\n")
+        #expect(parts == ["a: 1\n", "b: 2\n"])
+    }
+
+    @Test func encodedV1ObjectsDecodeBack() throws {
+        let pool = KarpenterFixtures.nodePool().withDefaults()
+        let nodeClass = KarpenterFixtures.ec2NodeClass().withDefaults()
+        let yaml = try Manifest.encode([pool, nodeClass])
+        let documents = try Manifest.decode(yaml)
+        #expect(documents.map(\.object) == [.nodePool(pool), .ec2NodeClass(nodeClass)])
+    }
+}
