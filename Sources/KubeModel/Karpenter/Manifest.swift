@@ -80,7 +80,7 @@ package enum Manifest {
     }
 
     private static func decodeDocument(_ text: String, index: Int) throws(ManifestError) -> ManifestObject {
-        let node: Node
+        let node: Yams.Node
         do {
             guard let composed = try Yams.compose(yaml: text) else { throw ManifestError.notAnObject(document: index) }
             node = composed

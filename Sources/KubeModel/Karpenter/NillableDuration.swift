@@ -19,9 +19,10 @@ package struct NillableDuration: Sendable, Hashable, CustomStringConvertible {
             self = .never
             return
         }
-        guard let nanoseconds = GoDuration.parse(text) else { return nil }
+        guard let length = GoDuration.parse(text) else { return nil }
+        let (seconds, attoseconds) = length.components
         self.text = text
-        self.nanoseconds = nanoseconds
+        self.nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 
     private init(uncheckedText: String, nanoseconds: Int64?) {
@@ -134,38 +135,4 @@ package enum DurationPattern: Sendable {
         }
         return sawDigit || units.isEmpty ? nil : units
     }
-}
-
-/// Go's `time.ParseDuration`, to nanoseconds, with overflow reported as nil.
-package enum GoDuration {
-    /// Parses e.g. `1h30m`, `1.5h`, `-2m`, `300ms`, `0`.
-    package static func parse(_ text: String) -> Int64? {
-        var rest = Substring(text)
-        var negative = false
-        if let sign = rest.first, sign == "-" || sign == "+" {
-            negative = sign == "-"
-            rest = rest.dropFirst()
-        }
-        if rest == "0" { return 0 }
-        guard !rest.isEmpty else { return nil }
-        var total: Double = 0
-        while !rest.isEmpty {
-            let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard !number.isEmpty, number != ".", number.filter({ $0 == "." }).count <= 1,
-                  let value = Double(number.hasPrefix(".") ? "0" + number : String(number))
-            else { return nil }
-            rest = rest.dropFirst(number.count)
-            let unit = rest.prefix { !($0.isASCII && ($0.isNumber || $0 == ".")) }
-            guard let scale = unitScale[String(unit)] else { return nil }
-            rest = rest.dropFirst(unit.count)
-            total += value * scale
-        }
-        guard total < 9.2e18 else { return nil }
-        let nanoseconds = Int64(total.rounded())
-        return negative ? -nanoseconds : nanoseconds
-    }
-
-    private static let unitScale: [String: Double] = [
-        "ns": 1, "us": 1e3, "µs": 1e3, "μs": 1e3, "ms": 1e6, "s": 1e9, "m": 60e9, "h": 3600e9,
-    ]
 }
