@@ -131,3 +131,24 @@ package enum LabelSyntax {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 }
+
+/// A Karpenter object that can check itself against its API's rules.
+package protocol ValidatedResource: KubeResource {
+    /// `NodePool`, `NodeClaim`, ...
+    var kind: String { get }
+    /// Every problem, each naming its field path; empty when valid.
+    func validate() -> [FieldError]
+}
+
+extension ValidatedResource {
+    /// Throws every problem at once; returns self when valid.
+    package func validated() throws(ValidationError) -> Self {
+        let errors = validate()
+        guard errors.isEmpty else { throw ValidationError(kind: kind, name: metadata.name ?? "", errors: errors) }
+        return self
+    }
+}
+
+extension NodePool: ValidatedResource {}
+extension NodeClaim: ValidatedResource {}
+extension EC2NodeClass: ValidatedResource {}
