@@ -18,10 +18,10 @@ package enum ManifestConverter {
         switch document.object {
         case let .v1beta1NodePool(old):
             let pool = NodePool(converting: old)
-            (converted, errors) = (pool, pool.validate())
+            (converted, errors) = (pool, pool.validate().map { renamed($0, Self.nodePoolPaths) })
         case let .v1beta1NodeClaim(old):
             let claim = NodeClaim(converting: old)
-            (converted, errors) = (claim, claim.validate())
+            (converted, errors) = (claim, claim.validate().map { renamed($0, Self.nodeClaimPaths) })
         case let .v1beta1EC2NodeClass(old):
             let nodeClass = EC2NodeClass(converting: old)
             (converted, errors) = (nodeClass, nodeClass.validate())
@@ -37,5 +37,21 @@ package enum ManifestConverter {
         } catch {
             throw .conversion(document: document.index, kind: kind, message: "could not write YAML: \(error)")
         }
+    }
+
+    /// v1 field paths whose value came from a differently named v1beta1 field, so that errors
+    /// point at what the user wrote.
+    static let nodePoolPaths = [
+        ("spec.template.spec.expireAfter", "spec.disruption.expireAfter"),
+        ("spec.template.spec.nodeClassRef.group", "spec.template.spec.nodeClassRef.apiVersion"),
+    ]
+    static let nodeClaimPaths = [("spec.nodeClassRef.group", "spec.nodeClassRef.apiVersion")]
+
+    private static func renamed(_ error: FieldError, _ paths: [(String, String)]) -> FieldError {
+        var error = error
+        if let match = paths.first(where: { error.path == $0.0 || error.path.hasPrefix($0.0 + "[") }) {
+            error.path = match.1 + error.path.dropFirst(match.0.count)
+        }
+        return error
     }
 }

@@ -124,6 +124,14 @@ import Testing
         }
     }
 
+    @Test func errorsNameTheFieldTheUserWrote() {
+        let text = Self.pool + "  disruption:\n    expireAfter: 1.5h\n"
+        #expect { try ManifestConverter.convertToV1(text) } throws: { error in
+            guard let error = error as? ManifestError, case let .invalid(_, _, _, errors) = error else { return false }
+            return errors.map(\.path) == ["spec.disruption.expireAfter"]
+        }
+    }
+
     @Test func otherDocumentsPassThroughUnchanged() throws {
         let configMap = "# a comment\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x   # spacing kept\ndata: {a: \"1\"}\n"
         let v1Pool = try KarpenterFixtures.file("deploy/examples/v1/nodepool.yaml")
