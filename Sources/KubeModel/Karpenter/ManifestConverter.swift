@@ -1,7 +1,7 @@
 /// Converts manifests from Karpenter's v1beta1 APIs to v1 (what `karpenter convert` prints).
 package enum ManifestConverter {
-    /// Converts every v1beta1 NodePool, NodeClaim and EC2NodeClass document to v1 and validates
-    /// the result; every other document (v1 objects, ConfigMaps, ...) passes through as written.
+    /// Validates every v1beta1 NodePool, NodeClaim and EC2NodeClass document (errors name the
+    /// v1beta1 fields) and converts it to v1; every other document (v1 objects, ConfigMaps, ...) passes through as written.
     /// Output documents keep their order and are separated by `---`. Throws the first document's
     /// problems (decoding, conversion or validation), naming its index and the field paths.
     package static func convertToV1(_ yaml: String) throws(ManifestError) -> String {
@@ -17,14 +17,11 @@ package enum ManifestConverter {
         let errors: [FieldError]
         switch document.object {
         case let .v1beta1NodePool(old):
-            let pool = NodePool(converting: old)
-            (converted, errors) = (pool, pool.validate().map { renamed($0, Self.nodePoolPaths) })
+            (converted, errors) = (NodePool(converting: old), old.validate())
         case let .v1beta1NodeClaim(old):
-            let claim = NodeClaim(converting: old)
-            (converted, errors) = (claim, claim.validate().map { renamed($0, Self.nodeClaimPaths) })
+            (converted, errors) = (NodeClaim(converting: old), old.validate())
         case let .v1beta1EC2NodeClass(old):
-            let nodeClass = EC2NodeClass(converting: old)
-            (converted, errors) = (nodeClass, nodeClass.validate())
+            (converted, errors) = (EC2NodeClass(converting: old), old.validate())
         case .nodePool, .nodeClaim, .ec2NodeClass, .other:
             return document.text
         }
@@ -39,19 +36,4 @@ package enum ManifestConverter {
         }
     }
 
-    /// v1 field paths whose value came from a differently named v1beta1 field, so that errors
-    /// point at what the user wrote.
-    static let nodePoolPaths = [
-        ("spec.template.spec.expireAfter", "spec.disruption.expireAfter"),
-        ("spec.template.spec.nodeClassRef.group", "spec.template.spec.nodeClassRef.apiVersion"),
-    ]
-    static let nodeClaimPaths = [("spec.nodeClassRef.group", "spec.nodeClassRef.apiVersion")]
-
-    private static func renamed(_ error: FieldError, _ paths: [(String, String)]) -> FieldError {
-        var error = error
-        if let match = paths.first(where: { error.path == $0.0 || error.path.hasPrefix($0.0 + "[") }) {
-            error.path = match.1 + error.path.dropFirst(match.0.count)
-        }
-        return error
-    }
 }
