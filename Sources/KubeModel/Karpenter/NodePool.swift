@@ -69,6 +69,20 @@ package struct NodeClaimTemplate: Codable, Sendable, Hashable {
     }
 }
 
+/// Labels and annotations of a NodeClaim template (the only metadata a template may carry).
+package struct TemplateMetadata: Codable, Sendable, Hashable {
+    /// Labels copied to NodeClaims and Nodes.
+    package var labels: [String: String]?
+    /// Annotations copied to NodeClaims and Nodes.
+    package var annotations: [String: String]?
+
+    /// Creates template metadata.
+    package init(labels: [String: String]? = nil, annotations: [String: String]? = nil) {
+        self.labels = labels
+        self.annotations = annotations
+    }
+}
+
 /// `spec.template.spec` of a v1 NodePool.
 package struct NodeClaimTemplateSpec: Codable, Sendable, Hashable {
     /// Taints applied to the Node at registration.
