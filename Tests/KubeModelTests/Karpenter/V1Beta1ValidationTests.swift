@@ -57,3 +57,47 @@ import Testing
         }
     }
 }
+
+@Suite struct ManifestKubeletTests {
+    static func manifest(kubelets: [String?]) -> String {
+        var text = ""
+        for (index, kubelet) in kubelets.enumerated() {
+            text += """
+            ---
+            apiVersion: karpenter.sh/v1beta1
+            kind: NodePool
+            metadata: {name: pool\(index)}
+            spec:
+              template:
+                spec:
+                  nodeClassRef: {apiVersion: karpenter.k8s.aws/v1beta1, kind: EC2NodeClass, name: default}
+                  requirements: [{key: kubernetes.io/arch, operator: In, values: [amd64]}]
+
+            """
+            if let kubelet { text += "      kubelet: \(kubelet)\n" }
+        }
+        return text + "---\n" + ((try? KarpenterFixtures.file("deploy/examples/v1beta1/ec2nodeclass.yaml")) ?? "")
+    }
+
+    static func convertedClass(_ text: String) throws -> EC2NodeClass? {
+        let documents = try Manifest.decode(ManifestConverter.convertToV1(text))
+        guard case let .ec2NodeClass(nodeClass) = documents.last?.object else { return nil }
+        return nodeClass
+    }
+
+    @Test func agreeingKubeletMovesToTheNodeClass() throws {
+        let nodeClass = try Self.convertedClass(Self.manifest(kubelets: ["{maxPods: 20}", "{maxPods: 20}"]))
+        #expect(nodeClass?.spec.kubelet == KubeletConfiguration(maxPods: 20))
+    }
+
+    @Test(arguments: [
+        ("pools disagree", ["{maxPods: 20}", "{maxPods: 30}"]),
+        ("one pool has none", ["{maxPods: 20}", nil]),
+        ("no kubelet at all", [nil]),
+    ])
+    func otherwiseTheNodeClassIsLeftAlone(name: String, kubelets: [String?]) throws {
+        let nodeClass = try Self.convertedClass(Self.manifest(kubelets: kubelets))
+        #expect(nodeClass != nil)
+        #expect(nodeClass?.spec.kubelet == nil)
+    }
+}
