@@ -103,8 +103,8 @@ import Testing
     @Test func syntaxErrorsNameTheDocument() {
         let text = Self.pool + "---\napiVersion: v1\nkind: [unclosed\n"
         #expect { try Manifest.decode(text) } throws: { error in
-            guard let error = error as? ManifestError, case let .syntax(document, _) = error else { return false }
-            return document == 2
+            guard let error = error as? ManifestError, case let .syntax(document, message) = error else { return false }
+            return document == 2 && message.hasPrefix("line 17, column ")
         }
     }
 
