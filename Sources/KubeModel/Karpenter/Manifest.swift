@@ -134,8 +134,8 @@ package enum Manifest {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let line = firstLine + mark.line - 1
-            let while_ = context.map { " (\($0.text))" } ?? ""
-            return "line \(line), column \(mark.column): \(problem)\(while_)"
+            let detail = context.map { " (\($0.text))" } ?? ""
+            return "line \(line), column \(mark.column): \(problem)\(detail)"
         default:
             return "\(error)"
         }
