@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "KarpenterCLITests", dependencies: ["karpenter", "KubeModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
