@@ -152,3 +152,33 @@ import Testing
         #expect(documents.map(\.object) == [.nodePool(pool), .ec2NodeClass(nodeClass)])
     }
 }
+
+@Suite struct ManifestRobustnessTests {
+    static let header = "apiVersion: karpenter.sh/v1beta1\nkind: NodePool\nmetadata: {name: x}\n"
+
+    @Test(arguments: [
+        ("empty input", ""),
+        ("only separators", "---\n---\n...\n"),
+        ("only comments", "# nothing here\n"),
+    ])
+    func emptyInputsHaveNoDocuments(name: String, text: String) throws {
+        #expect(try Manifest.decode(text).isEmpty)
+        #expect(try ManifestConverter.convertToV1(text) == "")
+    }
+
+    @Test(arguments: [
+        ("null document", "null\n"),
+        ("scalar document", "42\n"),
+        ("spec is a number", header + "spec: 5\n"),
+        ("weight overflows Int32", header + "spec: {template: {spec: {nodeClassRef: {name: a}}}, weight: 99999999999}\n"),
+        ("requirements is a map", header + "spec: {template: {spec: {nodeClassRef: {name: a}, requirements: {a: b}}}}\n"),
+        ("limits are not quantities", header + "spec: {template: {spec: {nodeClassRef: {name: a}}}, limits: {cpu: lots}}\n"),
+        ("taint effect unknown", header + "spec: {template: {spec: {nodeClassRef: {name: a}, taints: [{key: a, effect: Sometimes}]}}}\n"),
+        ("unterminated quote", header + "spec: \"\n"),
+        ("duplicate keys", header + "spec: {}\nspec: {}\n"),
+        ("deep nesting", String(repeating: "[", count: 2000)),
+    ])
+    func badInputIsAnErrorNotACrash(name: String, text: String) {
+        #expect(throws: ManifestError.self) { try ManifestConverter.convertToV1(text) }
+    }
+}
