@@ -63,7 +63,10 @@ let package = Package(
 
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["KubeClient", "CurlTransport", "ControllerRuntime", "Simulation", "KubeModel", "TestSupport"],
+            dependencies: [
+                "KubeClient", "CurlTransport", "ControllerRuntime", "Simulation", "KubeModel", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),

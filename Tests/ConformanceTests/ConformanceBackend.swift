@@ -12,6 +12,8 @@ struct ConformanceBackend: Sendable {
     var hasScheduler: Bool
     /// Discards the event history (etcd compaction), so older versions are gone.
     var compactHistory: @Sendable () async throws -> Void
+    /// Makes the Karpenter kinds available (installs the chart's CRDs on a real server).
+    var installCRDs: @Sendable () async throws -> Void = {}
 }
 
 /// Why the real control plane cannot be used.
@@ -37,7 +39,9 @@ enum RealControlPlane {
 
     /// The backend the conformance checks run against.
     static func backend() throws -> ConformanceBackend {
-        ConformanceBackend(api: try client(), hasScheduler: true, compactHistory: compactEtcd)
+        let api = try client()
+        return ConformanceBackend(
+            api: api, hasScheduler: true, compactHistory: compactEtcd, installCRDs: { try await KarpenterResources.installCRDs(api) })
     }
 
     /// Compacts etcd up to its current revision through etcd's JSON gateway (`/v3/kv/range` for the

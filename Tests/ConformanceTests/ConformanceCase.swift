@@ -25,6 +25,7 @@ enum ConformanceCase: String, CaseIterable, Sendable, CustomTestStringConvertibl
     case evictionAllowedWithoutBudget
     case evictionRefusedByBudget
     case leaseAcquisitionAndTakeover
+    case karpenterResourcesCRUD
     case informerMirrorsServer
 
     var testDescription: String { rawValue }
@@ -49,6 +50,7 @@ enum ConformanceCase: String, CaseIterable, Sendable, CustomTestStringConvertibl
         case .evictionAllowedWithoutBudget: try await Self.evictionAllowedWithoutBudget(api)
         case .evictionRefusedByBudget: try await Self.evictionRefusedByBudget(api)
         case .leaseAcquisitionAndTakeover: try await Self.leaseAcquisitionAndTakeover(api)
+        case .karpenterResourcesCRUD: try await Self.karpenterResourcesCRUD(backend)
         case .informerMirrorsServer: try await Self.informerMirrorsServer(api)
         }
     }
@@ -378,6 +380,50 @@ extension ConformanceCase {
         // Releasing on shutdown hands over at once.
         await second.release()
         #expect(try await first.tryAcquireOrRenew())
+    }
+
+    static func karpenterResourcesCRUD(_ backend: ConformanceBackend) async throws {
+        let api = backend.api
+        try await backend.installCRDs()
+        let suffix = Fixtures.suffix()
+
+        let nodeClass = try await api.create(KarpenterResources.fixture(EC2NodeClass.self, file: "ec2nodeclass-minimal.json", name: "nc-\(suffix)"))
+        #expect(nodeClass.spec.role == "KarpenterNodeRole-weasel-eks")
+        #expect(nodeClass.status == nil)
+
+        var pool = try await api.create(KarpenterResources.fixture(NodePool.self, file: "nodepool-default.json", name: "np-\(suffix)"))
+        #expect(pool.metadata.generation == 1)
+        pool.spec.weight = 10
+        pool = try await api.update(pool)
+        #expect(pool.spec.weight == 10)
+        #expect(pool.metadata.generation == 2)
+        let pools = try await api.list(NodePool.self, options: ListOptions(labelSelector: "conformance=karpenter"))
+        #expect(pools.items.contains { $0.metadata.name == "np-\(suffix)" })
+
+        var claim = try KarpenterResources.fixture(NodeClaim.self, file: "nodeclaim-full.json", name: "nc-\(suffix)")
+        let recordedStatus = claim.status
+        claim.metadata.finalizers = ["karpenter.sh/termination"]
+        let created = try await api.create(claim)
+        // Custom resources with a status subresource drop status on create and take it only via /status.
+        #expect(created.status == nil)
+        var withStatus = created
+        withStatus.status = recordedStatus
+        withStatus.spec.expireAfter = nil
+        let statusWritten = try await api.updateStatus(withStatus)
+        #expect(statusWritten.status?.providerID == recordedStatus?.providerID)
+        #expect(statusWritten.spec == created.spec)
+        #expect(statusWritten.metadata.generation == created.metadata.generation)
+
+        try await api.delete(NodeClaim.self, name: "nc-\(suffix)")
+        var deleting = try await api.get(NodeClaim.self, name: "nc-\(suffix)")
+        #expect(deleting.metadata.isDeleting)
+        deleting.metadata.removeFinalizer("karpenter.sh/termination")
+        _ = try await api.update(deleting)
+        try await api.delete(NodePool.self, name: "np-\(suffix)")
+        try await api.delete(EC2NodeClass.self, name: "nc-\(suffix)")
+        await expectError(api, matches: { if case .notFound = $0 { true } else { false } }) {
+            _ = try await api.get(NodeClaim.self, name: "nc-\(suffix)")
+        }
     }
 
     static func informerMirrorsServer(_ api: any KubeAPI) async throws {
