@@ -61,6 +61,14 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
 
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPCore"], swiftSettings: strict),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "HTTPCore", "KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ControllerRuntimeTests",
+            dependencies: ["ControllerRuntime", "KubeClient", "KubeModel", "Simulation", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "KubeClient", "KubeModel"], swiftSettings: strict),
         .testTarget(
             name: "ConformanceTests",
             dependencies: [

@@ -9,6 +9,12 @@ package final class KubeRequestMetrics: Sendable {
         package var verb: String
         /// HTTP status code; 0 for transport failures.
         package var code: Int
+
+        /// Names one series.
+        package init(verb: String, code: Int) {
+            self.verb = verb
+            self.code = code
+        }
     }
 
     /// Aggregated figures of one series.

@@ -1,0 +1,29 @@
+import ControllerRuntime
+import Foundation
+import KubeClient
+import KubeModel
+import Simulation
+import Testing
+import TestSupport
+
+@Suite struct EventRecorderTests {
+    @Test func repeatsAreAggregatedIntoOneEventWithACount() async throws {
+        let clock = FixedClock()
+        let cluster = SimulatedCluster(now: { clock.now() })
+        let node = try await cluster.create(Node(metadata: ObjectMeta(name: "ip-10-0-0-1")))
+        let recorder = EventRecorder(api: cluster, now: { clock.now() })
+        try await recorder.record(node, type: "Normal", reason: "DisruptionBlocked", message: "node is not empty")
+        clock.advance(by: 10)
+        let second = try await recorder.record(node, type: "Normal", reason: "DisruptionBlocked", message: "node is not empty")
+        try await recorder.record(node, type: "Warning", reason: "FailedDraining", message: "pdb")
+        let events = try await cluster.list(Event.self, namespace: "default").items
+        #expect(events.count == 2)
+        #expect(second.count == 2)
+        #expect(second.lastTimestamp != second.firstTimestamp)
+        let aggregated = try #require(events.first { $0.reason == "DisruptionBlocked" })
+        #expect(aggregated.count == 2)
+        #expect(aggregated.involvedObject.kind == "Node")
+        #expect(aggregated.involvedObject.name == "ip-10-0-0-1")
+        #expect(aggregated.source?.component == "karpenter")
+    }
+}

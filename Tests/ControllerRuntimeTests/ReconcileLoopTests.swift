@@ -1,0 +1,42 @@
+import ControllerRuntime
+import KubeClient
+import Synchronization
+import Testing
+import TestSupport
+
+@Suite struct ReconcileLoopTests {
+    /// Fails each key with the scripted errors in order, then succeeds; records every call.
+    final class ScriptedReconciler: Reconciler {
+        let script: Mutex<[String: [any Error]]>
+        let calls = Mutex<[String]>([])
+
+        init(_ script: [String: [any Error]]) { self.script = Mutex(script) }
+
+        func reconcile(_ key: String) async throws -> ReconcileResult {
+            calls.withLock { $0.append(key) }
+            if let error = script.withLock({ $0[key]?.isEmpty == false ? $0[key]?.removeFirst() : nil }) { throw error }
+            return .done
+        }
+    }
+
+    struct Boom: Error {}
+
+    @Test func conflictRequeuesAtOnceOtherErrorsBackOff() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        let reconciler = ScriptedReconciler(["a": [KubeError.conflict("stale")], "b": [Boom()]])
+        let loop = ReconcileLoop(queue: queue, reconciler: reconciler)
+        await loop.process("a")
+        #expect(queue.count == 1)
+        #expect(queue.failures(of: "a") == 0)
+        await loop.process("b")
+        #expect(queue.failures(of: "b") == 1)
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(5))
+        while queue.count < 2 { await Task.yield() }
+        await loop.process(await queue.next() ?? "")
+        await loop.process(await queue.next() ?? "")
+        #expect(queue.failures(of: "b") == 0)
+        #expect(reconciler.calls.withLock { $0 } == ["a", "b", "a", "b"])
+    }
+}
