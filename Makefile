@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps deps-control-plane peers-control-plane build test test-unit test-integration run bench clean
+.PHONY: deps deps-control-plane peers-control-plane bench-kube build test test-unit test-integration run bench clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -53,6 +53,12 @@ test-integration: deps peers-control-plane
 run: deps
 	@$(SWIFT) build --product karpenter >/dev/null
 	@$(SWIFT) run --skip-build karpenter convert -f deploy/examples/v1beta1/nodepool.yaml -f deploy/examples/v1beta1/ec2nodeclass.yaml
+
+## bench-kube: Kubernetes client benchmarks against the real control plane (release build; see docs/benchmarks.md).
+bench-kube: deps peers-control-plane
+	$(SWIFT) build -c release --product kube-client-benchmark
+	@trap 'hack/control-plane.sh stop >/dev/null 2>&1' EXIT; hack/control-plane.sh start && \
+	  eval "$$(hack/control-plane.sh env)" && .build/release/kube-client-benchmark
 
 ## bench: release-build benchmarks (not part of `make test`).
 bench: deps

@@ -59,6 +59,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "kube-client-benchmark",
+            dependencies: ["ControllerRuntime", "CurlTransport", "HTTPCore", "KubeClient", "KubeModel"],
+            path: "Benchmarks/KubeClientBenchmark",
+            swiftSettings: strict
+        ),
         .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
 
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPCore"], swiftSettings: strict),
