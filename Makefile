@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps build test test-unit test-integration run bench clean
+.PHONY: deps deps-aws build test test-unit test-integration run bench clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -17,6 +17,21 @@ deps:
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; fi
 	@$(PYTHON) -c 'import jsonschema, yaml, pytest' 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+
+## deps-aws: the AWS client's peers: moto_server (pip) and AWS's SigV4 test suite from the botocore sdist,
+## extracted once under $(KARPENTER_CACHE) keyed by the botocore version.
+BOTOCORE_VERSION ?= 1.43.11
+AWS4_SUITE := $(KARPENTER_CACHE)/botocore-$(BOTOCORE_VERSION)/aws4_testsuite
+export AWS4_TESTSUITE_DIR := $(AWS4_SUITE)
+deps-aws:
+	@$(PYTHON) -c 'import moto.server, flask_cors, botocore' 2>/dev/null || $(PYTHON) -m pip install -q 'moto[server]'
+	@if [ ! -d "$(AWS4_SUITE)" ]; then \
+	  tmp=$$(mktemp -d) && \
+	  $(PYTHON) -m pip download -q --no-binary :all: --no-deps -d "$$tmp" botocore==$(BOTOCORE_VERSION) && \
+	  tar -xzf "$$tmp"/botocore-$(BOTOCORE_VERSION).tar.gz -C "$$tmp" botocore-$(BOTOCORE_VERSION)/tests/unit/auth/aws4_testsuite && \
+	  mkdir -p "$(dir $(AWS4_SUITE))" && \
+	  mv "$$tmp"/botocore-$(BOTOCORE_VERSION)/tests/unit/auth/aws4_testsuite "$(AWS4_SUITE)" && rm -rf "$$tmp"; \
+	fi
 
 ## build: debug build of every target.
 build: deps
@@ -30,7 +45,7 @@ test-unit: deps
 	$(SWIFT) test --skip Integration 2>&1 | grep -vE '^(◇|↳)' ; exit $${PIPESTATUS[0]}
 
 ## test-integration: schema checks with Python's jsonschema, then Swift suites against real peers.
-test-integration: deps
+test-integration: deps deps-aws
 	$(PYTHON) -m pytest -q hack/tests
 	$(SWIFT) test --filter Integration
 

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         // System libraries (Debian: libcurl4-openssl-dev, libssl-dev).
@@ -24,6 +25,16 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "HTTPCore", swiftSettings: strict),
+        .target(name: "SigV4", dependencies: ["COpenSSL", "HTTPCore"], swiftSettings: strict),
+        .target(
+            name: "AWSClient",
+            dependencies: [
+                "SigV4", "HTTPCore",
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "KubeModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -46,9 +57,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore"], swiftSettings: strict),
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "HTTPCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AWSClientTests",
+            dependencies: [
+                "AWSClient", "SigV4", "HTTPCore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "KubeModel", "TestSupport", .product(name: "Logging", package: "swift-log")],
