@@ -106,7 +106,9 @@ struct QueryResultEnvelope<Result: Decodable>: Decodable {
     init(from decoder: any Decoder) throws {
         let action = QueryUserInfo.action.flatMap { decoder.userInfo[$0] as? String } ?? ""
         let container = try decoder.container(keyedBy: DynamicKey.self)
-        result = try container.decode(Result.self, forKey: DynamicKey(stringValue: "\(action)Result"))
+        // The decoder's `.convertFromCapitalized` strategy has already lower-cased the first letter.
+        let name = action.prefix(1).lowercased() + action.dropFirst() + "Result"
+        result = try container.decode(Result.self, forKey: DynamicKey(stringValue: name))
     }
 }
 
