@@ -29,20 +29,17 @@ package struct QueryClient: Sendable {
         self.style = style
     }
 
+    /// Calls `action` whose answer carries no result (only request metadata).
+    package func perform(_ action: String, _ parameters: QueryParameters, idempotency: Idempotency) async throws {
+        _ = try await send(action, parameters, idempotency: idempotency, signed: true)
+    }
+
     /// Calls `action` and decodes the answer into `Output`.
     package func call<Output: Decodable>(
         _ action: String, _ parameters: QueryParameters = QueryParameters(), as _: Output.Type = Output.self,
         idempotency: Idempotency, signed: Bool = true
     ) async throws -> Output {
-        let response = try await client.send(
-            AWSServiceClient.Call(
-                operation: action,
-                headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
-                body: Data(parameters.formBody(action: action, version: version).utf8),
-                idempotency: idempotency, signed: signed
-            ),
-            parseError: Self.parseError
-        )
+        let response = try await send(action, parameters, idempotency: idempotency, signed: signed)
         let decoder = XMLDecoder()
         do {
             switch style {
@@ -59,6 +56,18 @@ package struct QueryClient: Sendable {
                 message: "cannot decode \(action) answer: \(error)", status: response.status, service: client.service.rawValue
             )
         }
+    }
+
+    private func send(_ action: String, _ parameters: QueryParameters, idempotency: Idempotency, signed: Bool) async throws -> HTTPResponse {
+        try await client.send(
+            AWSServiceClient.Call(
+                operation: action,
+                headers: [HTTPHeader(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
+                body: Data(parameters.formBody(action: action, version: version).utf8),
+                idempotency: idempotency, signed: signed
+            ),
+            parseError: Self.parseError
+        )
     }
 
     /// Decodes both Query error shapes: EC2's `<Response><Errors><Error>` and IAM/STS's `<ErrorResponse><Error>`.

@@ -53,7 +53,6 @@ package struct IAMClient: IAMAPI {
     }
 
     private struct ProfileAnswer: Decodable { let instanceProfile: InstanceProfile }
-    private struct Empty: Decodable {}
 
     package func getInstanceProfile(name: String) async throws -> InstanceProfile {
         var p = QueryParameters()
@@ -74,28 +73,28 @@ package struct IAMClient: IAMAPI {
     package func deleteInstanceProfile(name: String) async throws {
         var p = QueryParameters()
         p.set("InstanceProfileName", name)
-        _ = try await query.call("DeleteInstanceProfile", p, as: Empty.self, idempotency: .idempotent)
+        try await query.perform("DeleteInstanceProfile", p, idempotency: .idempotent)
     }
 
     package func addRoleToInstanceProfile(profileName: String, roleName: String) async throws {
         var p = QueryParameters()
         p.set("InstanceProfileName", profileName)
         p.set("RoleName", roleName)
-        _ = try await query.call("AddRoleToInstanceProfile", p, as: Empty.self, idempotency: .nonIdempotent)
+        try await query.perform("AddRoleToInstanceProfile", p, idempotency: .nonIdempotent)
     }
 
     package func removeRoleFromInstanceProfile(profileName: String, roleName: String) async throws {
         var p = QueryParameters()
         p.set("InstanceProfileName", profileName)
         p.set("RoleName", roleName)
-        _ = try await query.call("RemoveRoleFromInstanceProfile", p, as: Empty.self, idempotency: .idempotent)
+        try await query.perform("RemoveRoleFromInstanceProfile", p, idempotency: .idempotent)
     }
 
     package func tagInstanceProfile(name: String, tags: [EC2Tag]) async throws {
         var p = QueryParameters()
         p.set("InstanceProfileName", name)
         set(tags, into: &p)
-        _ = try await query.call("TagInstanceProfile", p, as: Empty.self, idempotency: .idempotent)
+        try await query.perform("TagInstanceProfile", p, idempotency: .idempotent)
     }
 
     private func set(_ tags: [EC2Tag], into p: inout QueryParameters) {
