@@ -17,6 +17,13 @@ package struct AssumedRole: Sendable, Equatable {
     package var expiration: Date?
     /// The assumed-role ARN, e.g. `arn:aws:sts::123456789012:assumed-role/KarpenterRole/karpenter`.
     package var assumedRoleARN: String?
+
+    /// Creates the value.
+    package init(credentials: SigningCredentials, expiration: Date?, assumedRoleARN: String?) {
+        self.credentials = credentials
+        self.expiration = expiration
+        self.assumedRoleARN = assumedRoleARN
+    }
 }
 
 /// The answer of GetCallerIdentity.
@@ -27,6 +34,13 @@ package struct CallerIdentity: Sendable, Equatable, Codable {
     package var arn: String
     /// The unique ID of the user or role session.
     package var userID: String
+
+    /// Creates the value.
+    package init(account: String, arn: String, userID: String) {
+        self.account = account
+        self.arn = arn
+        self.userID = userID
+    }
 }
 
 /// STS over the Query protocol (version 2011-06-15).
