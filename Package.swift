@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "AWSClient", "SigV4", "HTTPCore", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
             ],
             swiftSettings: strict
         ),

@@ -107,5 +107,18 @@ extension AWSMotoIntegrationTests {
             let missing = await #expect(throws: AWSError.self) { try await ec2.describeLaunchTemplates(names: [name], filters: []) }
             #expect(missing?.code.contains("NotFound") == true)
         }
-    }
+    
+        @Test func catalogueFromMotoMatchesTheSeed() async throws {
+            let fixture = try await MotoFixture.make()
+            let ec2 = try EC2Client(configuration: fixture.configuration())
+            let catalogue = try await InstanceTypeCatalogue(ec2: ec2, pricing: nil, region: MotoFixture.region).load()
+            #expect(catalogue.count > 500)
+            let medium = try #require(catalogue.first { $0.name == "t3.medium" })
+            #expect(medium.allocatable == ["cpu": 1930, "memory": 3246 * 1_048_576, "pods": 17, "ephemeral-storage": 17 * 1_073_741_824])
+            #expect(Set(medium.offerings.map(\.zone)).contains("us-east-1a"))
+            #expect(Set(medium.offerings.map(\.capacityType)) == ["spot", "on-demand"])
+            #expect(medium.offerings.contains { $0.capacityType == "spot" && $0.price != nil }, "spot prices signed and parsed")
+            #expect(catalogue.allSatisfy { ["amd64", "arm64"].contains($0.architecture) })
+        }
+}
 }

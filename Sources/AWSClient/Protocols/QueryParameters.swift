@@ -40,11 +40,18 @@ package struct QueryParameters: Sendable, Equatable {
         for item in other.items { set(prefix.isEmpty ? item.key : "\(prefix).\(item.key)", item.value) }
     }
 
-    /// The `application/x-www-form-urlencoded` body, strictly percent-encoded.
+    /// The `application/x-www-form-urlencoded` body: every byte outside `A-Za-z0-9-_.~` escaped and
+    /// spaces written as `+`, byte-identical to the SDKs' (botocore's `urlencode`) so that any peer
+    /// that re-encodes the parsed form before checking the payload hash (moto does) agrees with us.
     package func formBody(action: String, version: String) -> String {
-        var parts = ["Action=\(URIEncoding.encode(action))", "Version=\(URIEncoding.encode(version))"]
-        for item in items { parts.append("\(URIEncoding.encode(item.key))=\(URIEncoding.encode(item.value))") }
+        var parts = ["Action=\(Self.formEncode(action))", "Version=\(Self.formEncode(version))"]
+        for item in items { parts.append("\(Self.formEncode(item.key))=\(Self.formEncode(item.value))") }
         return parts.joined(separator: "&")
+    }
+
+    /// One form component: strict percent-encoding with `%20` written as `+`.
+    package static func formEncode(_ text: String) -> String {
+        URIEncoding.encode(text).replacingOccurrences(of: "%20", with: "+")
     }
 }
 
