@@ -51,7 +51,8 @@ let package = Package(
         .executableTarget(
             name: "karpenter",
             dependencies: [
-                "Operator", "KubeModel",
+                "Operator", "KubeModel", "AWSClient", "HTTPCore",
+                "TestSupport",  // TEMPORARY: URLSessionTransport until CurlTransport is merged (see AWSCommand)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -75,7 +75,7 @@ package struct AWSEnvironment: Sendable {
     /// Creates an environment; defaults read the real process environment and files.
     package init(
         variables: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = NSHomeDirectory(),
+        homeDirectory: String = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory(),
         readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }
     ) {
         self.variables = variables
