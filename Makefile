@@ -44,10 +44,12 @@ test: test-unit test-integration
 test-unit: deps
 	$(SWIFT) test --skip Integration 2>&1 | grep -vE '^(◇|↳)' ; exit $${PIPESTATUS[0]}
 
-## test-integration: schema checks with Python's jsonschema, then Swift suites against real peers.
+## test-integration: schema checks with Python's jsonschema, then Swift suites against real peers
+## (moto_server is started for the AWS suites and stopped afterwards, whatever the result).
 test-integration: deps deps-aws
 	$(PYTHON) -m pytest -q hack/tests
-	$(SWIFT) test --filter Integration
+	@hack/moto.sh start >/dev/null
+	@$(SWIFT) test --filter Integration; status=$$?; hack/moto.sh stop; exit $$status
 
 ## run: the main job on the embedded default (prints the seed's manifests converted to v1 until the simulator lands).
 run: deps

@@ -41,9 +41,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Observability",
+            dependencies: ["KubeModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Operator",
             dependencies: [
-                "KubeModel",
+                "KubeModel", "Observability", "HTTPCore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -51,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "karpenter",
             dependencies: [
-                "Operator", "KubeModel", "AWSClient", "HTTPCore",
+                "Operator", "KubeModel", "Observability", "AWSClient", "HTTPCore",
                 "TestSupport",  // TEMPORARY: URLSessionTransport until CurlTransport is merged (see AWSCommand)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,7 +65,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4"], swiftSettings: strict),
 
-        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "HTTPCore", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AWSClientTests",
@@ -73,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "KubeModel", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
     ]

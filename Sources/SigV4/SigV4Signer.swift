@@ -36,7 +36,7 @@ package final class SigV4Signer: Sendable {
         }
         request.headers.removeAll { $0.name.caseInsensitiveCompare("Authorization") == .orderedSame }
         if let token = credentials.sessionToken {
-            request.setHeader("X-Amz-Security-Token", token.revealed)
+            request.setHeader("X-Amz-Security-Token", token.reveal())
         } else {
             request.headers.removeAll { $0.name.caseInsensitiveCompare("X-Amz-Security-Token") == .orderedSame }
         }
@@ -84,7 +84,7 @@ package final class SigV4Signer: Sendable {
         if let cached = keys.withLock({ $0[cacheKey] }), cached.secret == credentials.secretAccessKey {
             return cached.key
         }
-        let dateKey = Digest.hmac(key: Array("AWS4\(credentials.secretAccessKey.revealed)".utf8), day)
+        let dateKey = Digest.hmac(key: Array("AWS4\(credentials.secretAccessKey.reveal())".utf8), day)
         let regionKey = Digest.hmac(key: dateKey, region)
         let serviceKey = Digest.hmac(key: regionKey, service)
         let key = Digest.hmac(key: serviceKey, "aws4_request")

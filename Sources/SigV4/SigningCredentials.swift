@@ -1,3 +1,5 @@
+import HTTPCore
+
 /// The key material one SigV4 signature needs. Produced by the credential providers in `AWSClient`;
 /// the signer only reads it. The secret and token are ``Secret``s so that printing a value of this type
 /// (or an error carrying one) cannot leak them; only the access key ID, which AWS treats as an

@@ -52,7 +52,7 @@ extension AWSMotoIntegrationTests {
         @Test func whoamiAgainstMotoWithEnvironmentAndWithWrongSecret() async throws {
             let fixture = try await MotoFixture.make()
             var variables = ["AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": fixture.server.url.absoluteString,
-                             "AWS_ACCESS_KEY_ID": fixture.account.accessKeyID, "AWS_SECRET_ACCESS_KEY": fixture.account.secretAccessKey.revealed,
+                             "AWS_ACCESS_KEY_ID": fixture.account.accessKeyID, "AWS_SECRET_ACCESS_KEY": fixture.account.secretAccessKey.reveal(),
                              "AWS_EC2_METADATA_DISABLED": "true"]
             let identity = try await AWSDiagnostics(environment: CredentialChainTests.environment(variables), transport: URLSessionTransport()).whoami()
             #expect(identity.credentialSource == "environment")

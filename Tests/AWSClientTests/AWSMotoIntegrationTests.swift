@@ -96,7 +96,7 @@ extension AWSMotoIntegrationTests {
             #expect(!zones.isEmpty)
             for line in fixture.logs.lines {
                 #expect(!line.contains(token))
-                #expect(!line.contains(credentials.signing.secretAccessKey.revealed))
+                #expect(!line.contains(credentials.signing.secretAccessKey.reveal()))
             }
         }
     }

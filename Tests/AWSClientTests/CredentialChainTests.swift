@@ -162,7 +162,7 @@ final class FakeSTS: STSAPI, @unchecked Sendable {
     var calls: [Call] { lock.withLock { log } }
 
     func assumeRoleWithWebIdentity(roleARN: String, sessionName: String, webIdentityToken: Secret) async throws -> AssumedRole {
-        lock.withLock { log.append(Call(roleARN: roleARN, sessionName: sessionName, token: webIdentityToken.revealed)) }
+        lock.withLock { log.append(Call(roleARN: roleARN, sessionName: sessionName, token: webIdentityToken.reveal())) }
         return AssumedRole(credentials: SigningCredentials(accessKeyID: "ASIAWEBID", secretAccessKey: Secret("web-secret"), sessionToken: Secret("web-token")),
                            expiration: Self.expiration, assumedRoleARN: "\(roleARN)/\(sessionName)")
     }

@@ -1,3 +1,4 @@
+import HTTPCore
 import AWSClient
 import Foundation
 import Testing

@@ -11,8 +11,8 @@ import Testing
     static let webToken = "eyJhbGciOi.web-identity-token-SECRET.sig"
 
     static var forbidden: [String] {
-        [TestConfiguration.credentials.signing.secretAccessKey.revealed,
-         TestConfiguration.credentials.signing.sessionToken?.revealed ?? "unreachable",
+        [TestConfiguration.credentials.signing.secretAccessKey.reveal(),
+         TestConfiguration.credentials.signing.sessionToken?.reveal() ?? "unreachable",
          webToken, "Signature=", "AWS4-HMAC-SHA256"]
     }
 
@@ -73,7 +73,7 @@ import Testing
         #expect(errors[0].contains("AuthFailure"))
         #expect(errors[3].contains("InvalidIdentityToken"))
         // Requests did carry the secrets on the wire (so the check above is meaningful).
-        #expect(transport.received.contains { $0.request.header("X-Amz-Security-Token") == TestConfiguration.credentials.signing.sessionToken?.revealed })
+        #expect(transport.received.contains { $0.request.header("X-Amz-Security-Token") == TestConfiguration.credentials.signing.sessionToken?.reveal() })
         #expect(transport.received.contains { $0.form["WebIdentityToken"] == Self.webToken })
     }
 }

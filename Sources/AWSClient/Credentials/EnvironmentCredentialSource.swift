@@ -1,3 +1,4 @@
+import HTTPCore
 import SigV4
 
 /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and optional `AWS_SESSION_TOKEN`, first in the chain.

@@ -1,3 +1,4 @@
+import HTTPCore
 import SigV4
 
 /// Static keys from the shared credentials/config files for the selected profile.

@@ -1,3 +1,4 @@
+import HTTPCore
 import Foundation
 import SigV4
 
@@ -58,7 +59,7 @@ package struct STSClient: STSAPI {
         var parameters = QueryParameters()
         parameters.set("RoleArn", roleARN)
         parameters.set("RoleSessionName", sessionName)
-        parameters.set("WebIdentityToken", webIdentityToken.revealed)
+        parameters.set("WebIdentityToken", webIdentityToken.reveal())
         let result = try await query.call("AssumeRoleWithWebIdentity", parameters, as: AssumeRoleResult.self,
                                           idempotency: .idempotent, signed: false)
         return AssumedRole(
