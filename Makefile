@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps deps-aws build test test-unit test-integration run bench clean
+.PHONY: deps deps-aws build test test-unit test-integration run bench bench-aws clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -57,8 +57,13 @@ run: deps
 	@$(SWIFT) run --skip-build karpenter convert -f deploy/examples/v1beta1/nodepool.yaml -f deploy/examples/v1beta1/ec2nodeclass.yaml
 
 ## bench: release-build benchmarks (not part of `make test`).
-bench: deps
-	@echo "no benchmarks yet"
+bench: deps bench-aws
+
+## bench-aws: SigV4 signing throughput and signed EC2 round trips to moto (Swift, then boto3 as baseline).
+bench-aws: deps deps-aws
+	$(SWIFT) build -c release --product AWSBenchmarks
+	@hack/moto.sh start >/dev/null
+	@.build/release/AWSBenchmarks; status=$$?; $(PYTHON) hack/bench_boto3_ec2.py; hack/moto.sh stop; exit $$status
 
 clean:
 	rm -rf .build

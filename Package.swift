@@ -63,6 +63,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "AWSBenchmarks",
+            dependencies: ["AWSClient", "SigV4", "HTTPCore", "TestSupport"],
+            path: "Benchmarks/AWSBenchmarks",
+            swiftSettings: strict
+        ),
         .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4"], swiftSettings: strict),
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -19,8 +19,11 @@ case "${1:-}" in
     mkdir -p "$CACHE"
     if healthy; then echo "$URL"; exit 0; fi
     python3 -c 'import moto.server, flask_cors' 2>/dev/null || python3 -m pip install -q 'moto[server]'
+    # The server must not inherit the caller's other descriptors: a test runner waiting for EOF on a
+    # pipe would otherwise wait for as long as moto runs. Python closes them before exec'ing moto.
     INITIAL_NO_AUTH_ACTION_COUNT="${INITIAL_NO_AUTH_ACTION_COUNT:-6}" \
-      nohup python3 -m moto.server -H 127.0.0.1 -p "$PORT" >"$LOG" 2>&1 </dev/null &
+      nohup python3 -c 'import os, sys; os.closerange(3, 65536); os.execvp(sys.executable, [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", sys.argv[1]])' \
+      "$PORT" >"$LOG" 2>&1 </dev/null &
     echo $! >"$PIDFILE"
     for _ in $(seq 1 150); do
       if healthy; then echo "$URL"; exit 0; fi

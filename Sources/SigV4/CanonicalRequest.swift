@@ -92,9 +92,8 @@ package struct CanonicalRequest: Sendable, Equatable {
         var order: [String] = []
         var values: [String: [String]] = [:]
         for header in headers {
-            let name = header.name.lowercased()
-            let value = header.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-                .joined(separator: " ")
+            let name = ASCIIText.lowercased(header.name)
+            let value = ASCIIText.collapsingWhitespace(header.value)
             if values[name] == nil { order.append(name) }
             values[name, default: []].append(value)
         }

@@ -30,21 +30,21 @@ package final class SigV4Signer: Sendable {
     package func sign(_ request: HTTPRequest, credentials: SigningCredentials) -> HTTPRequest {
         var request = request
         let date = clock()
-        request.setHeader("X-Amz-Date", Self.amzDate(date))
-        if request.header("Host") == nil, let host = Self.hostHeader(for: request.url) {
+        request.headers.removeAll { header in
+            ["authorization", "x-amz-date", "x-amz-security-token"].contains { ASCIIText.equalsIgnoringCase(header.name, $0) }
+        }
+        if !request.headers.contains(where: { ASCIIText.equalsIgnoringCase($0.name, "host") }), let host = Self.hostHeader(for: request.url) {
             request.headers.insert(HTTPHeader(name: "Host", value: host), at: 0)
         }
-        request.headers.removeAll { $0.name.caseInsensitiveCompare("Authorization") == .orderedSame }
+        request.headers.append(HTTPHeader(name: "X-Amz-Date", value: Self.amzDate(date)))
         if let token = credentials.sessionToken {
-            request.setHeader("X-Amz-Security-Token", token.reveal())
-        } else {
-            request.headers.removeAll { $0.name.caseInsensitiveCompare("X-Amz-Security-Token") == .orderedSame }
+            request.headers.append(HTTPHeader(name: "X-Amz-Security-Token", value: token.reveal()))
         }
-        let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
+        let target = ASCIIText.pathAndQuery(ofURL: request.url.absoluteString)
         let signed = signature(
             method: request.method,
-            path: components?.percentEncodedPath ?? "/",
-            query: components?.percentEncodedQuery ?? "",
+            path: String(target.path),
+            query: String(target.query),
             headers: SignedHeaderSelection.minimal.select(request.headers),
             payload: request.body,
             credentials: credentials,

@@ -22,7 +22,7 @@ package enum SignedHeaderSelection: Sendable {
     /// The subset of `headers` to sign, in their original order.
     package func select(_ headers: [HTTPHeader]) -> [HTTPHeader] {
         headers.filter { header in
-            let name = header.name.lowercased()
+            let name = ASCIIText.lowercased(header.name)
             if Self.neverSigned.contains(name) { return false }
             switch self {
             case .minimal: return name == "host" || name == "content-type" || name.hasPrefix("x-amz-")
