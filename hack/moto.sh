@@ -19,10 +19,12 @@ case "${1:-}" in
     mkdir -p "$CACHE"
     if healthy; then echo "$URL"; exit 0; fi
     python3 -c 'import moto.server, flask_cors' 2>/dev/null || python3 -m pip install -q 'moto[server]'
-    # The server must not inherit the caller's other descriptors: a test runner waiting for EOF on a
-    # pipe would otherwise wait for as long as moto runs. Python closes them before exec'ing moto.
+    # The server must not inherit the caller's other descriptors (a test runner waiting for EOF on a
+    # pipe would wait for as long as moto runs) nor its blocked signals (Foundation's Process can
+    # leave SIGTERM blocked, and `stop` could not end it). Python fixes both before exec'ing moto.
     INITIAL_NO_AUTH_ACTION_COUNT="${INITIAL_NO_AUTH_ACTION_COUNT:-6}" \
-      nohup python3 -c 'import os, sys; os.closerange(3, 65536); os.execvp(sys.executable, [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", sys.argv[1]])' \
+    MOTO_RECORDER_FILEPATH="$CACHE/moto-$PORT.recording.jsonl" \
+      nohup python3 -c 'import os, signal, sys; os.closerange(3, 65536); signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp(sys.executable, [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", sys.argv[1]])' \
       "$PORT" >"$LOG" 2>&1 </dev/null &
     echo $! >"$PIDFILE"
     for _ in $(seq 1 150); do
@@ -34,7 +36,10 @@ case "${1:-}" in
     ;;
   stop)
     if [ -f "$PIDFILE" ]; then
-      kill "$(cat "$PIDFILE")" 2>/dev/null || true
+      pid="$(cat "$PIDFILE")"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 25); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null || true
       rm -f "$PIDFILE"
     fi
     ;;

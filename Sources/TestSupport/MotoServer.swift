@@ -66,6 +66,45 @@ package struct MotoServer: Sendable {
         _ = try await post("/moto-api/reset-auth", body: "inf", contentType: "text/plain")
     }
 
+    /// One request as moto's recorder saw it arrive.
+    package struct RecordedRequest: Sendable, Decodable {
+        /// Headers as received.
+        package let headers: [String: String]
+        /// HTTP method.
+        package let method: String
+        /// Full URL.
+        package let url: String
+        /// Body text (base64-decoded when moto encoded it).
+        package let body: String
+
+        private enum CodingKeys: String, CodingKey { case headers, method, url, body, bodyEncoded = "body_encoded" }
+
+        /// Decodes one recorder line.
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            headers = try container.decode([String: String].self, forKey: .headers)
+            method = try container.decode(String.self, forKey: .method)
+            url = try container.decode(String.self, forKey: .url)
+            let raw = try container.decodeIfPresent(String.self, forKey: .body) ?? ""
+            let encoded = try container.decodeIfPresent(Bool.self, forKey: .bodyEncoded) ?? false
+            body = encoded ? String(decoding: Data(base64Encoded: raw) ?? Data(), as: UTF8.self) : raw
+        }
+    }
+
+    /// Clears moto's recording and starts recording every request.
+    package func startRecording() async throws {
+        _ = try await post("/moto-api/recorder/reset-recording", body: "")
+        _ = try await post("/moto-api/recorder/start-recording", body: "")
+    }
+
+    /// Stops recording and returns what was recorded since ``startRecording()``, in arrival order.
+    package func stopRecording() async throws -> [RecordedRequest] {
+        _ = try await post("/moto-api/recorder/stop-recording", body: "")
+        let response = try await transport.send(HTTPRequest(method: "GET", url: url.appendingPathComponent("moto-api/recorder/download-recording")))
+        return try String(decoding: response.body, as: UTF8.self).split(separator: "\n")
+            .map { try JSONDecoder().decode(RecordedRequest.self, from: Data($0.utf8)) }
+    }
+
     /// Signs a setup call with throwaway keys: moto does not check the first calls, but routes by the
     /// credential scope's service name.
     private func iam(_ action: String, _ parameters: [String: String]) async throws -> String {

@@ -15,6 +15,24 @@ extension AWSMotoIntegrationTests {
             #expect(error.map { "\($0)" }?.contains("wrong-secret-value") == false)
         }
 
+        @Test func recorderShowsExactlyWhatWasSent() async throws {
+            let fixture = try await MotoFixture.make()
+            let ec2 = try EC2Client(configuration: fixture.configuration())
+            let subnet = try #require(try await ec2.describeSubnets(ids: [], filters: []).first)
+            try await fixture.server.startRecording()
+            try await ec2.createTags(resources: [subnet.subnetId], tags: [EC2Tag(key: "kubernetes.io/role/elb", value: "1 2")])
+            let recorded = try await fixture.server.stopRecording()
+            let request = try #require(recorded.first)
+            #expect(recorded.count == 1)
+            #expect(request.method == "POST")
+            #expect(request.body == "Action=CreateTags&Version=2016-11-15&ResourceId.1=\(subnet.subnetId)&Tag.1.Key=kubernetes.io%2Frole%2Felb&Tag.1.Value=1+2")
+            let authorization = request.headers["Authorization"] ?? ""
+            #expect(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=\(fixture.account.accessKeyID)/"))
+            #expect(authorization.contains("/us-east-1/ec2/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature="))
+            #expect(request.headers["User-Agent"] == "karpenter-swift")
+            #expect(request.headers["X-Amz-Security-Token"] == nil)
+        }
+
         @Test func catalogueCalls() async throws {
             let fixture = try await MotoFixture.make()
             let ec2 = try EC2Client(configuration: fixture.configuration())
