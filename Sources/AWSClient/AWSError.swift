@@ -47,6 +47,9 @@ package struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
         "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "ServiceUnavailable",
     ]
 
+    /// Codes meaning the temporary credentials have expired (refresh, then resend).
+    package static let expiredCredentialCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"]
+
     /// True when AWS asked the caller to slow down.
     package var isThrottling: Bool { Self.throttlingCodes.contains(code) || status == 429 }
 

@@ -86,8 +86,14 @@ package final class AWSServiceClient: Sendable {
             case let .success(response):
                 return response
             case let .failure(error):
+                // AWS rejects expired credentials before acting, so any call may be resent once the
+                // cache has been told to fetch fresh ones (IRSA tokens can expire early under skew).
+                let expired = (error as? AWSError).map { AWSError.expiredCredentialCodes.contains($0.code) } ?? false
+                if expired, let cache = configuration.credentials as? CachingCredentialProvider {
+                    await cache.invalidate()
+                }
                 guard attempt < configuration.retry.maxAttempts,
-                      configuration.retry.shouldRetry(error, idempotency: call.idempotency)
+                      expired || configuration.retry.shouldRetry(error, idempotency: call.idempotency)
                 else { throw asAWSError(error) }
                 try await configuration.sleeper.sleep(for: configuration.retry.backoff(afterAttempt: attempt))
                 attempt += 1

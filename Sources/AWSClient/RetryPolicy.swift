@@ -58,7 +58,8 @@ package struct RetryPolicy: Sendable {
 package enum Idempotency: Sendable, Equatable {
     /// Reads, deletes of a named thing, and mutations carrying a `ClientToken` AWS deduplicates on.
     case idempotent
-    /// Mutations without a token (RunInstances without token, CreateTags is idempotent though).
+    /// Mutations without a token AWS deduplicates on (e.g. CreateInstanceProfile,
+    /// AddRoleToInstanceProfile): resent only when AWS certainly did not act on the first try.
     case nonIdempotent
 }
 

@@ -96,6 +96,24 @@ import Testing
         #expect(transport.received.count == 2)
     }
 
+    @Test func expiredTokenRefreshesCredentialsAndResendsOnce() async throws {
+        let clock = MovableClock(Date(timeIntervalSince1970: 1_000_000))
+        let upstream = CountingProvider(clock: clock)
+        let cache = CachingCredentialProvider(upstream, clock: { clock.now })
+        let transport = FakeAWSTransport()
+        transport.on("AddRoleToInstanceProfile") { received in
+            if received.request.header("Authorization")?.contains("Credential=ASIA1/") == true {
+                return FakeAWSTransport.xml(403, "<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error><RequestId>r</RequestId></ErrorResponse>")
+            }
+            return FakeAWSTransport.xml(200, "<AddRoleToInstanceProfileResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AddRoleToInstanceProfileResponse>")
+        }
+        var configuration = TestConfiguration.make(transport: transport)
+        configuration.credentials = cache
+        try await IAMClient(configuration: configuration).addRoleToInstanceProfile(profileName: "p", roleName: "r")
+        #expect(upstream.count == 2)
+        #expect(transport.received.count == 2)
+    }
+
     @Test func refusedConnectionIsRetriedEvenForNonIdempotentCalls() async throws {
         let transport = FailingTransport(failures: [.connectionFailed(host: "iam.amazonaws.com", detail: "refused")])
         let iam = try IAMClient(configuration: TestConfiguration.make(transport: transport))

@@ -14,7 +14,7 @@ package struct IMDSClient: Sendable {
     /// Creates a client from the environment.
     package init(environment: AWSEnvironment, transport: any HTTPTransport) {
         endpoint = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap(URL.init(string:))
-            ?? URL(string: "http://169.254.169.254").unsafelyUnwrappedConstant
+            ?? URL(string: "http://169.254.169.254").orRoot
         isDisabled = environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true"
         self.transport = transport
     }
@@ -68,6 +68,6 @@ package struct IMDSClient: Sendable {
 }
 
 private extension Optional where Wrapped == URL {
-    /// The literal default endpoint always parses; this avoids a force unwrap on a constant.
-    var unsafelyUnwrappedConstant: URL { self ?? URL(fileURLWithPath: "/") }
+    /// The literal default endpoint always parses; the fallback only avoids a force unwrap.
+    var orRoot: URL { self ?? URL(fileURLWithPath: "/") }
 }
