@@ -125,6 +125,8 @@ import Testing
                   code: "AWS.SimpleQueueService.NonExistentQueue", message: "The specified queue does not exist.", requestID: nil),
         ErrorCase(name: "REST-JSON header", response: FakeAWSTransport.json(404, #"{"message":"No cluster found for name: x."}"#, errorType: "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.eks/"),
                   code: "ResourceNotFoundException", message: "No cluster found for name: x.", requestID: "11111111-2222-3333-4444-555555555555"),
+        ErrorCase(name: "XML from the authentication layer", response: FakeAWSTransport.xml(403, "<ErrorResponse><Errors><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message><Type>Sender</Type></Error></Errors></ErrorResponse>"),
+                  code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match", requestID: nil),
         ErrorCase(name: "JSON throttling", response: FakeAWSTransport.json(400, #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#),
                   code: "ThrottlingException", message: "Rate exceeded", requestID: "11111111-2222-3333-4444-555555555555"),
     ])

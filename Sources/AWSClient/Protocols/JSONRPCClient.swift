@@ -44,7 +44,12 @@ package struct JSONRPCClient: Sendable {
 
     /// Decodes a JSON error answer: `x-amzn-query-error` (SQS's legacy code) wins, then `__type` /
     /// `code` / `x-amzn-ErrorType`, each trimmed of namespace (`…#Code`) and suffix (`Code:…`).
+    /// An XML body (what an authentication front end may answer, and moto does for signature
+    /// failures) is read with the Query parser instead.
     package static func parseError(_ response: HTTPResponse, _ service: AWSService) -> AWSError {
+        if response.body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "<") {
+            return QueryClient.parseError(response, service)
+        }
         let document = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] ?? [:]
         let rawCode = response.header("x-amzn-query-error").map { String($0.split(separator: ";").first ?? "") }
             ?? document["__type"] as? String ?? document["code"] as? String ?? document["Code"] as? String
