@@ -10,6 +10,7 @@ package struct EC2Client: EC2API {
                             version: "2016-11-15", style: .ec2)
     }
 
+    /// DescribeInstanceTypes, 100 per page when filtering (AWS refuses MaxResults with explicit names).
     package func describeInstanceTypes(names: [String], filters: [EC2Filter]) async throws -> [EC2InstanceType] {
         var p = QueryParameters()
         p.set("InstanceType", list: names)
@@ -17,6 +18,7 @@ package struct EC2Client: EC2API {
         return try await paginate("DescribeInstanceTypes", p, pageSize: names.isEmpty ? 100 : nil, as: InstanceTypesPage.self)
     }
 
+    /// DescribeInstanceTypeOfferings, 1000 per page.
     package func describeInstanceTypeOfferings(locationType: String, filters: [EC2Filter]) async throws -> [InstanceTypeOffering] {
         var p = QueryParameters()
         p.set("LocationType", locationType)
@@ -24,6 +26,7 @@ package struct EC2Client: EC2API {
         return try await paginate("DescribeInstanceTypeOfferings", p, pageSize: 1000, as: OfferingsPage.self)
     }
 
+    /// DescribeSpotPriceHistory; `startTime` now gives the current price per (type, zone).
     package func describeSpotPriceHistory(instanceTypes: [String], productDescriptions: [String], startTime: String?) async throws -> [SpotPrice] {
         var p = QueryParameters()
         p.set("InstanceType", list: instanceTypes)
@@ -32,6 +35,7 @@ package struct EC2Client: EC2API {
         return try await paginate("DescribeSpotPriceHistory", p, pageSize: 1000, as: SpotPricePage.self)
     }
 
+    /// DescribeSubnets by ID or filter, all pages.
     package func describeSubnets(ids: [String], filters: [EC2Filter]) async throws -> [Subnet] {
         var p = QueryParameters()
         p.set("SubnetId", list: ids)
@@ -39,6 +43,7 @@ package struct EC2Client: EC2API {
         return try await paginate("DescribeSubnets", p, pageSize: ids.isEmpty ? 1000 : nil, as: SubnetsPage.self)
     }
 
+    /// DescribeSecurityGroups by ID or filter, all pages.
     package func describeSecurityGroups(ids: [String], filters: [EC2Filter]) async throws -> [SecurityGroup] {
         var p = QueryParameters()
         p.set("GroupId", list: ids)
@@ -46,6 +51,7 @@ package struct EC2Client: EC2API {
         return try await paginate("DescribeSecurityGroups", p, pageSize: ids.isEmpty ? 1000 : nil, as: SecurityGroupsPage.self)
     }
 
+    /// DescribeImages with `IncludeDeprecated=true`, as upstream's AMI selection needs.
     package func describeImages(ids: [String], owners: [String], filters: [EC2Filter]) async throws -> [Image] {
         var p = QueryParameters()
         p.set("ImageId", list: ids)
@@ -55,10 +61,12 @@ package struct EC2Client: EC2API {
         return try await paginate("DescribeImages", p, pageSize: nil, as: ImagesPage.self)
     }
 
+    /// DescribeAvailabilityZones of the configured region (not paginated by AWS).
     package func describeAvailabilityZones() async throws -> [AvailabilityZone] {
         try await query.call("DescribeAvailabilityZones", as: ZonesPage.self, idempotency: .idempotent).items
     }
 
+    /// CreateLaunchTemplate; idempotent through `ClientToken`, so it is retried like a read.
     package func createLaunchTemplate(name: String, data: LaunchTemplateData, tags: [EC2Tag], clientToken: String) async throws -> LaunchTemplate {
         var p = QueryParameters()
         p.set("LaunchTemplateName", name)
@@ -70,6 +78,7 @@ package struct EC2Client: EC2API {
         return try await query.call("CreateLaunchTemplate", p, as: LaunchTemplateAnswer.self, idempotency: .idempotent).launchTemplate
     }
 
+    /// DescribeLaunchTemplates by name or filter, all pages.
     package func describeLaunchTemplates(names: [String], filters: [EC2Filter]) async throws -> [LaunchTemplate] {
         var p = QueryParameters()
         p.set("LaunchTemplateName", list: names)
@@ -77,16 +86,19 @@ package struct EC2Client: EC2API {
         return try await paginate("DescribeLaunchTemplates", p, pageSize: names.isEmpty ? 200 : nil, as: LaunchTemplatesPage.self)
     }
 
+    /// DeleteLaunchTemplate by name (deleting twice fails with NotFound, no other effect).
     package func deleteLaunchTemplate(name: String) async throws -> LaunchTemplate {
         var p = QueryParameters()
         p.set("LaunchTemplateName", name)
         return try await query.call("DeleteLaunchTemplate", p, as: LaunchTemplateAnswer.self, idempotency: .idempotent).launchTemplate
     }
 
+    /// CreateFleet `instant`; idempotent through the request's `ClientToken`.
     package func createFleet(_ request: CreateFleetRequest) async throws -> CreateFleetResult {
         try await query.call("CreateFleet", request.parameters, as: CreateFleetResult.self, idempotency: .idempotent)
     }
 
+    /// RunInstances with `DryRun=true`: `DryRunOperation` means allowed, `UnauthorizedOperation` not.
     package func runInstancesDryRun(launchTemplateName: String, instanceType: String, subnetID: String) async throws -> Bool {
         var p = QueryParameters()
         p.set("DryRun", true)
@@ -105,6 +117,7 @@ package struct EC2Client: EC2API {
         }
     }
 
+    /// DescribeInstances by ID or filter, flattened over reservations, all pages.
     package func describeInstances(ids: [String], filters: [EC2Filter]) async throws -> [Instance] {
         var p = QueryParameters()
         p.set("InstanceId", list: ids)
@@ -113,12 +126,14 @@ package struct EC2Client: EC2API {
         return reservations.flatMap(\.instancesSet)
     }
 
+    /// TerminateInstances (terminating twice is harmless, so it is retried).
     package func terminateInstances(ids: [String]) async throws -> [InstanceStateChange] {
         var p = QueryParameters()
         p.set("InstanceId", list: ids)
         return try await query.call("TerminateInstances", p, as: TerminateAnswer.self, idempotency: .idempotent).instancesSet
     }
 
+    /// CreateTags (overwrites, so resending is harmless).
     package func createTags(resources: [String], tags: [EC2Tag]) async throws {
         var p = QueryParameters()
         p.set("ResourceId", list: resources)

@@ -49,6 +49,7 @@ package struct EKSClient: EKSAPI {
 
     private struct Output: Decodable { let cluster: EKSCluster }
 
+    /// GET `/clusters/{name}`.
     package func describeCluster(name: String) async throws -> EKSCluster {
         try await rest.call("DescribeCluster", method: "GET", pathSegments: ["clusters", name], as: Output.self,
                             idempotency: .idempotent).cluster

@@ -54,6 +54,7 @@ package struct IAMClient: IAMAPI {
 
     private struct ProfileAnswer: Decodable { let instanceProfile: InstanceProfile }
 
+    /// GetInstanceProfile.
     package func getInstanceProfile(name: String) async throws -> InstanceProfile {
         var p = QueryParameters()
         p.set("InstanceProfileName", name)
@@ -70,12 +71,14 @@ package struct IAMClient: IAMAPI {
         return try await query.call("CreateInstanceProfile", p, as: ProfileAnswer.self, idempotency: .nonIdempotent).instanceProfile
     }
 
+    /// DeleteInstanceProfile (a repeat fails with NoSuchEntity and changes nothing).
     package func deleteInstanceProfile(name: String) async throws {
         var p = QueryParameters()
         p.set("InstanceProfileName", name)
         try await query.perform("DeleteInstanceProfile", p, idempotency: .idempotent)
     }
 
+    /// AddRoleToInstanceProfile; not idempotent (a repeat hits the one-role limit), so resent only when AWS never saw it.
     package func addRoleToInstanceProfile(profileName: String, roleName: String) async throws {
         var p = QueryParameters()
         p.set("InstanceProfileName", profileName)
@@ -83,6 +86,7 @@ package struct IAMClient: IAMAPI {
         try await query.perform("AddRoleToInstanceProfile", p, idempotency: .nonIdempotent)
     }
 
+    /// RemoveRoleFromInstanceProfile.
     package func removeRoleFromInstanceProfile(profileName: String, roleName: String) async throws {
         var p = QueryParameters()
         p.set("InstanceProfileName", profileName)
@@ -90,6 +94,7 @@ package struct IAMClient: IAMAPI {
         try await query.perform("RemoveRoleFromInstanceProfile", p, idempotency: .idempotent)
     }
 
+    /// TagInstanceProfile (overwrites).
     package func tagInstanceProfile(name: String, tags: [EC2Tag]) async throws {
         var p = QueryParameters()
         p.set("InstanceProfileName", name)

@@ -67,6 +67,7 @@ package struct PricingClient: PricingAPI {
         let NextToken: String?
     }
 
+    /// GetProducts, following NextToken over all pages.
     package func getProducts(serviceCode: String, filters: [PricingFilter]) async throws -> [String] {
         var products: [String] = []
         var token: String?

@@ -51,15 +51,18 @@ package struct SQSClient: SQSAPI {
     }
     private struct Empty: Decodable {}
 
+    /// GetQueueUrl.
     package func getQueueURL(name: String) async throws -> String {
         try await json.call("GetQueueUrl", QueueNameInput(QueueName: name), as: QueueURLOutput.self, idempotency: .idempotent).QueueUrl
     }
 
+    /// ReceiveMessage; a repeat only changes which messages are in flight, so it is retried.
     package func receiveMessages(queueURL: String, maxMessages: Int, waitSeconds: Int) async throws -> [SQSMessage] {
         let input = ReceiveInput(QueueUrl: queueURL, MaxNumberOfMessages: maxMessages, WaitTimeSeconds: waitSeconds)
         return try await json.call("ReceiveMessage", input, as: ReceiveOutput.self, idempotency: .idempotent).Messages ?? []
     }
 
+    /// DeleteMessage (deleting twice is harmless).
     package func deleteMessage(queueURL: String, receiptHandle: String) async throws {
         _ = try await json.call("DeleteMessage", DeleteInput(QueueUrl: queueURL, ReceiptHandle: receiptHandle),
                                 as: Empty.self, idempotency: .idempotent)

@@ -36,6 +36,7 @@ package struct SSMClient: SSMAPI {
     private struct Input: Encodable { let Name: String }
     private struct Output: Decodable { let Parameter: SSMParameter }
 
+    /// GetParameter (no decryption: AMI parameters are plain strings).
     package func getParameter(name: String) async throws -> SSMParameter {
         try await json.call("GetParameter", Input(Name: name), as: Output.self, idempotency: .idempotent).Parameter
     }
