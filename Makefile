@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps deps-control-plane peers-control-plane bench-kube build test test-unit test-integration run bench clean
+.PHONY: deps deps-aws deps-control-plane peers-control-plane build test test-unit test-integration run bench bench-aws bench-kube clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -17,6 +17,21 @@ deps:
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; fi
 	@$(PYTHON) -c 'import jsonschema, yaml, pytest' 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+
+## deps-aws: the AWS client's peers: moto_server (pip) and AWS's SigV4 test suite from the botocore sdist,
+## extracted once under $(KARPENTER_CACHE) keyed by the botocore version.
+BOTOCORE_VERSION ?= 1.43.11
+AWS4_SUITE := $(KARPENTER_CACHE)/botocore-$(BOTOCORE_VERSION)/aws4_testsuite
+export AWS4_TESTSUITE_DIR := $(AWS4_SUITE)
+deps-aws:
+	@$(PYTHON) -c 'import moto.server, flask_cors, botocore' 2>/dev/null || $(PYTHON) -m pip install -q 'moto[server]'
+	@if [ ! -d "$(AWS4_SUITE)" ]; then \
+	  tmp=$$(mktemp -d) && \
+	  $(PYTHON) -m pip download -q --no-binary :all: --no-deps -d "$$tmp" botocore==$(BOTOCORE_VERSION) && \
+	  tar -xzf "$$tmp"/botocore-$(BOTOCORE_VERSION).tar.gz -C "$$tmp" botocore-$(BOTOCORE_VERSION)/tests/unit/auth/aws4_testsuite && \
+	  mkdir -p "$(dir $(AWS4_SUITE))" && \
+	  mv "$$tmp"/botocore-$(BOTOCORE_VERSION)/tests/unit/auth/aws4_testsuite "$(AWS4_SUITE)" && rm -rf "$$tmp"; \
+	fi
 
 ## build: debug build of every target.
 build: deps
@@ -39,12 +54,13 @@ deps-control-plane:
 peers-control-plane: deps-control-plane
 	hack/control-plane.sh build
 
-## test-integration: schema checks with Python's jsonschema, then Swift suites against real peers
-## (the control plane is started for the run and always stopped afterwards; the suite that restarts the
-## API server runs last, on its own).
-test-integration: deps peers-control-plane
+## test-integration: schema checks with Python's jsonschema, then Swift suites against real peers:
+## moto_server for the AWS suites and the control plane for the Kubernetes ones, both started for the
+## run and always stopped afterwards; the suite that restarts the API server runs last, on its own.
+test-integration: deps deps-aws peers-control-plane
 	$(PYTHON) -m pytest -q hack/tests
-	@trap 'hack/control-plane.sh stop >/dev/null 2>&1' EXIT; hack/control-plane.sh start && \
+	@trap 'hack/control-plane.sh stop >/dev/null 2>&1; hack/moto.sh stop >/dev/null 2>&1' EXIT; \
+	  hack/moto.sh start >/dev/null && hack/control-plane.sh start && \
 	  eval "$$(hack/control-plane.sh env)" && \
 	  $(SWIFT) test --filter Integration --skip ControlPlaneRestartIntegration && \
 	  $(SWIFT) test --filter ControlPlaneRestartIntegration
@@ -61,8 +77,13 @@ bench-kube: deps peers-control-plane
 	  eval "$$(hack/control-plane.sh env)" && .build/release/kube-client-benchmark
 
 ## bench: release-build benchmarks (not part of `make test`).
-bench: deps
-	@echo "no benchmarks yet"
+bench: deps bench-aws bench-kube
+
+## bench-aws: SigV4 signing throughput and signed EC2 round trips to moto (Swift, then boto3 as baseline).
+bench-aws: deps deps-aws
+	$(SWIFT) build -c release --product AWSBenchmarks
+	@hack/moto.sh start >/dev/null
+	@.build/release/AWSBenchmarks; status=$$?; $(PYTHON) hack/bench_boto3_ec2.py; hack/moto.sh stop; exit $$status
 
 clean:
 	rm -rf .build

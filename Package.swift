@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         // System libraries (Debian: libcurl4-openssl-dev, libssl-dev).
@@ -25,6 +26,16 @@ let package = Package(
 
         .target(name: "HTTPCore", swiftSettings: strict),
         .target(name: "CurlTransport", dependencies: ["CCurl", "HTTPCore"], swiftSettings: strict),
+        .target(name: "SigV4", dependencies: ["COpenSSL", "HTTPCore"], swiftSettings: strict),
+        .target(
+            name: "AWSClient",
+            dependencies: [
+                "SigV4", "HTTPCore",
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "KubeModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -53,7 +64,8 @@ let package = Package(
         .executableTarget(
             name: "karpenter",
             dependencies: [
-                "Operator", "KubeModel", "Observability",
+                "Operator", "KubeModel", "Observability", "AWSClient", "HTTPCore",
+                "TestSupport",  // TEMPORARY: URLSessionTransport until CurlTransport is merged (see AWSCommand)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,7 +77,13 @@ let package = Package(
             path: "Benchmarks/KubeClientBenchmark",
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
+        .executableTarget(
+            name: "AWSBenchmarks",
+            dependencies: ["AWSClient", "SigV4", "HTTPCore", "TestSupport"],
+            path: "Benchmarks/AWSBenchmarks",
+            swiftSettings: strict
+        ),
+        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4"], swiftSettings: strict),
 
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPCore"], swiftSettings: strict),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "HTTPCore", "KubeModel", "TestSupport"], swiftSettings: strict),
@@ -85,6 +103,16 @@ let package = Package(
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "KarpenterCLITests", dependencies: ["karpenter", "KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "HTTPCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AWSClientTests",
+            dependencies: [
+                "AWSClient", "SigV4", "HTTPCore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
