@@ -46,9 +46,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "Scheduling", dependencies: ["KubeModel"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "KubeModel", "TestSupport", .product(name: "Logging", package: "swift-log")],
