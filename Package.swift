@@ -47,6 +47,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Scheduling", dependencies: ["KubeModel"], swiftSettings: strict),
+        .executableTarget(
+            name: "karpenter-bench",
+            dependencies: ["Scheduling", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/KarpenterBench",
+            swiftSettings: strict
+        ),
         .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], swiftSettings: strict),

@@ -8,6 +8,13 @@ package struct SchedulingResult: Sendable, Hashable {
     /// Pods that could not be placed, in the order they were last tried.
     package var failures: [PodFailure]
 
+    /// Creates a result.
+    package init(newNodeClaims: [NewNodeClaim], existingNodePlacements: [ExistingNodePlacement], failures: [PodFailure]) {
+        self.newNodeClaims = newNodeClaims
+        self.existingNodePlacements = existingNodePlacements
+        self.failures = failures
+    }
+
     /// Total hourly price of the new NodeClaims (cheapest offering of their cheapest type).
     package var hourlyPrice: Double { newNodeClaims.reduce(0) { $0 + $1.price } }
 }
