@@ -53,6 +53,19 @@ package struct InstanceTypeSet: Sendable, Hashable {
         }
     }
 
+    /// Calls `body` for each index in ascending order until it returns false.
+    @inline(__always)
+    package func forEachIndex(while body: (Int) -> Bool) {
+        for w in words.indices {
+            var word = words[w]
+            while word != 0 {
+                let bit = word.trailingZeroBitCount
+                if !body(w << 6 | bit) { return }
+                word &= word - 1
+            }
+        }
+    }
+
     /// Indices in ascending order.
     package var indices: [Int] {
         var out: [Int] = []

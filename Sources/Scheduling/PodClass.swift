@@ -1,9 +1,18 @@
 /// Pods that are identical for the solver (same requests, labels, namespace and constraints) share
 /// one class: requirements, instance-type filters and topology group membership are compiled once
 /// per class and per relaxation level, not once per pod.
-struct PodClass: Sendable {
+final class PodClass {
     let pod: SchedulingPod
     let requests: Resources
+    /// Host ports of the pod, kept apart so the hot path does not touch the whole pod.
+    let hostPorts: [HostPort]
+
+    init(pod: SchedulingPod, requests: Resources) {
+        self.pod = pod
+        self.requests = requests
+        hostPorts = pod.hostPorts
+    }
+
     /// Groups whose selector counts this pod (recorded on placement).
     var matchingGroups: [Int] = []
     /// Anti-affinity groups that match this pod: the inverse direction is checked against their owners.
@@ -34,7 +43,7 @@ enum RelaxationStep: String, Sendable, Hashable {
 }
 
 /// A pod class at one relaxation level: what the placement loop actually checks.
-struct PodVariant: Sendable {
+final class PodVariant {
     let classIndex: Int
     let requests: Resources
     /// Node requirements: nodeSelector ∧ current required term ∧ heaviest preferred term ∧ volumes.
@@ -51,4 +60,17 @@ struct PodVariant: Sendable {
     var tolerated: [Bool?]
     var compatibleTypes: [InstanceTypeSet?]
     var planCursor = 0
+
+    init(classIndex: Int, requests: Resources, requirements: Requirements, tolerations: [Toleration],
+         ownedGroups: [Int], requiredAntiGroups: [Int], monotone: Bool, pools: Int) {
+        self.classIndex = classIndex
+        self.requests = requests
+        self.requirements = requirements
+        self.tolerations = tolerations
+        self.ownedGroups = ownedGroups
+        self.requiredAntiGroups = requiredAntiGroups
+        self.monotone = monotone
+        tolerated = Array(repeating: nil, count: pools)
+        compatibleTypes = Array(repeating: nil, count: pools)
+    }
 }

@@ -15,13 +15,13 @@ extension Solver {
             let node = nodes[slot]
             guard (node.requested + variant.requests).fits(in: node.input.allocatable),
                   node.input.taints.firstUntolerated(by: variant.tolerations) == nil,
-                  Solver.firstConflict(classes[variant.classIndex].pod.hostPorts, node.hostPorts) == nil,
+                  Solver.firstConflict(classes[variant.classIndex].hostPorts, node.hostPorts) == nil,
                   node.requirements.compatibilityConflict(with: variant.requirements, allowUndefinedWellKnown: false,
                                                           table: table) == nil,
                   case .success = checkTopology(variant: variantIndex, target: .node(slot: slot))
             else { continue }
             nodes[slot].requested.add(variant.requests)
-            nodes[slot].hostPorts += classes[variant.classIndex].pod.hostPorts
+            nodes[slot].hostPorts += classes[variant.classIndex].hostPorts
             nodes[slot].pods.append(podIndex)
             recordTopology(variant: variantIndex, target: .node(slot: slot))
             return true
@@ -147,7 +147,7 @@ extension Solver {
         let newRequests = plans[planIndex].requests + variant.requests
         guard newRequests.fits(in: plans[planIndex].maxAllocatable),
               tolerates(variantIndex: variantIndex, pool: pool),
-              Solver.firstConflict(classes[variant.classIndex].pod.hostPorts, plans[planIndex].hostPorts) == nil
+              Solver.firstConflict(classes[variant.classIndex].hostPorts, plans[planIndex].hostPorts) == nil
         else { return false }
         var combined = plans[planIndex].requirements
         var changed = false
@@ -189,7 +189,7 @@ extension Solver {
             plans[planIndex].neutralVariants.removeAll(keepingCapacity: true)
         }
         plans[planIndex].requests = requests
-        plans[planIndex].hostPorts += classes[variants[variantIndex].classIndex].pod.hostPorts
+        plans[planIndex].hostPorts += classes[variants[variantIndex].classIndex].hostPorts
         plans[planIndex].pods.append(podIndex)
         recordTopology(variant: variantIndex, target: .plan(slot: plans[planIndex].slot, requirements: requirements))
     }
@@ -266,7 +266,7 @@ extension Solver {
                                  maxAllocatable: maxAllocatable(scratch, pool: pool),
                                  hostPorts: pools[pool].daemonHostPorts)
         plan.requests = variant.requests
-        plan.hostPorts += classes[variant.classIndex].pod.hostPorts
+        plan.hostPorts += classes[variant.classIndex].hostPorts
         plan.pods.append(podIndex)
         if pools[pool].remainingLimits != nil {
             var largest = Resources.zero

@@ -28,7 +28,7 @@ extension Solver {
 
     private mutating func compileTerms(of index: Int) {
         let pod = classes[index].pod
-        var spec = classes[index]
+        let spec = classes[index]
         spec.requiredAffinityGroups = pod.requiredPodAffinity.map { group(for: affinityKey(.affinity, $0, pod: pod)) }
         spec.requiredAntiAffinityGroups = pod.requiredPodAntiAffinity.map {
             group(for: affinityKey(.antiAffinity, $0, pod: pod))
@@ -67,7 +67,6 @@ extension Solver {
         steps += Array(repeating: .dropScheduleAnywaySpread, count: spec.softSpreadGroups.count)
         if anyPoolHasPreferNoSchedule { steps.append(.toleratePreferNoSchedule) }
         spec.steps = steps
-        classes[index] = spec
     }
 
     /// Existing pods' required anti-affinity terms become owner counts (the inverse direction).
@@ -136,8 +135,7 @@ extension Solver {
         variants.append(PodVariant(
             classIndex: classIndex, requests: spec.requests, requirements: requirements, tolerations: tolerations,
             ownedGroups: owned, requiredAntiGroups: spec.requiredAntiAffinityGroups, monotone: monotone,
-            tolerated: Array(repeating: nil, count: pools.count),
-            compatibleTypes: Array(repeating: nil, count: pools.count)))
+            pools: pools.count))
         classes[classIndex].variantByLevel[level] = index
         return index
     }

@@ -16,16 +16,32 @@ extension Solver {
         return best
     }
 
+    /// The plan's candidates ordered by their cheapest compatible offering (then name), truncated.
+    /// The catalogue is ordered by each type's cheapest offering overall, which bounds its compatible
+    /// price from below, so the scan stops once no later type can displace the kept ones.
+    func cheapestTypes(_ plan: NodeClaimPlan) -> [(index: Int, price: Double)] {
+        let limit = max(1, input.maxInstanceTypes)
+        var options: [(index: Int, price: Double)] = []
+        let constrained = plan.requirements.has(zoneKey) || plan.requirements.has(capacityTypeKey)
+        var worst = -Double.infinity
+        plan.types.forEachIndex(while: { index in
+            if options.count >= limit && types[index].cheapestPrice > worst { return false }
+            let price = constrained ? cheapestOffering(index, plan.requirements)?.price : types[index].cheapestPrice
+            if let price {
+                options.append((index, price))
+                if options.count <= limit { worst = max(worst, price) }
+            }
+            return true
+        })
+        options.sort { ($0.price, types[$0.index].input.name) < ($1.price, types[$1.index].input.name) }
+        return Array(options.prefix(limit))
+    }
+
     mutating func finish(failures: [Int: SchedulingFailure], order: [Int]) -> SchedulingResult {
         var failures = failures
         var claims: [NewNodeClaim] = []
         for plan in plans {
-            var options: [(index: Int, price: Double)] = []
-            plan.types.forEach { index in
-                if let offering = cheapestOffering(index, plan.requirements) { options.append((index, offering.price)) }
-            }
-            options.sort { ($0.price, types[$0.index].input.name) < ($1.price, types[$1.index].input.name) }
-            let kept = Array(options.prefix(max(1, input.maxInstanceTypes)))
+            let kept = cheapestTypes(plan)
             var keptSet = InstanceTypeSet(capacity: types.count)
             for option in kept { keptSet.insert(option.index) }
             if let failure = minValuesFailure(keptSet, plan.requirements) ?? (kept.isEmpty

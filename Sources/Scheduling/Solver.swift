@@ -168,7 +168,7 @@ struct Solver {
         if let index = groupIndex[key] { return index }
         var filter = Requirements()
         for term in key.nodeFilter { filter = filter.intersection(Requirements(specs: term, table: &table), table: table) }
-        var group = TopologyGroup(key: key, table: &table, nodeFilter: filter)
+        let group = TopologyGroup(key: key, table: &table, nodeFilter: filter)
         for (slot, node) in nodes.enumerated() {
             if key.kind == .spread,
                node.requirements.compatibilityConflict(with: filter, allowUndefinedWellKnown: false,

@@ -3,7 +3,7 @@ import KubeModel
 /// One counted topology relation: a spread constraint, an affinity term or an anti-affinity term,
 /// deduplicated across pods (many pods share one group). Counts are kept per domain value for most
 /// keys and per node slot for `kubernetes.io/hostname` (every node and plan is its own domain).
-struct TopologyGroup: Sendable {
+final class TopologyGroup {
     enum Kind: String, Sendable, Hashable {
         case spread = "topology spread"
         case affinity = "pod affinity"
@@ -30,11 +30,12 @@ struct TopologyGroup: Sendable {
     let nodeFilter: Requirements
     /// Pods matching the selector, per domain value / per node slot.
     var domainCounts: [LabelValueID: Int] = [:]
-    var hostCounts: [Int: Int] = [:]
+    /// Per node slot; grown on demand.
+    var hostCounts: [Int] = []
     var totalMatches = 0
     /// Anti-affinity only: placed owners with a required term, per domain / slot (inverse direction).
     var ownerDomainCounts: [LabelValueID: Int] = [:]
-    var ownerHostCounts: [Int: Int] = [:]
+    var ownerHostCounts: [Int] = []
     var totalOwners = 0
 
     init(key: Key, table: inout LabelTable, nodeFilter: Requirements) {
@@ -51,27 +52,31 @@ struct TopologyGroup: Sendable {
     }
 
     func count(domain: LabelValueID) -> Int { domainCounts[domain] ?? 0 }
-    func count(slot: Int) -> Int { hostCounts[slot] ?? 0 }
+    func count(slot: Int) -> Int { slot < hostCounts.count ? hostCounts[slot] : 0 }
     func owners(domain: LabelValueID) -> Int { ownerDomainCounts[domain] ?? 0 }
-    func owners(slot: Int) -> Int { ownerHostCounts[slot] ?? 0 }
+    func owners(slot: Int) -> Int { slot < ownerHostCounts.count ? ownerHostCounts[slot] : 0 }
 
-    mutating func record(domain: LabelValueID) {
+    func record(domain: LabelValueID) {
         domainCounts[domain, default: 0] += 1
         totalMatches += 1
     }
 
-    mutating func record(slot: Int) {
-        hostCounts[slot, default: 0] += 1
+    func record(slot: Int) {
+        if slot >= hostCounts.count { hostCounts += Array(repeating: 0, count: slot + 1 - hostCounts.count) }
+        hostCounts[slot] += 1
         totalMatches += 1
     }
 
-    mutating func recordOwner(domain: LabelValueID) {
+    func recordOwner(domain: LabelValueID) {
         ownerDomainCounts[domain, default: 0] += 1
         totalOwners += 1
     }
 
-    mutating func recordOwner(slot: Int) {
-        ownerHostCounts[slot, default: 0] += 1
+    func recordOwner(slot: Int) {
+        if slot >= ownerHostCounts.count {
+            ownerHostCounts += Array(repeating: 0, count: slot + 1 - ownerHostCounts.count)
+        }
+        ownerHostCounts[slot] += 1
         totalOwners += 1
     }
 }
