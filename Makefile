@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps build test test-unit test-integration run bench clean
+.PHONY: deps build test test-unit test-integration run bench bench-deps clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -39,9 +39,19 @@ run: deps
 	@$(SWIFT) build --product karpenter >/dev/null
 	@$(SWIFT) run --skip-build karpenter convert -f deploy/examples/v1beta1/nodepool.yaml -f deploy/examples/v1beta1/ec2nodeclass.yaml
 
-## bench: release-build benchmarks (not part of `make test`).
-bench: deps
-	@echo "no benchmarks yet"
+## bench-deps: the MILP solver for the quality benchmark's exact optimum (PyPI highspy).
+bench-deps:
+	@$(PYTHON) -c 'import highspy' 2>/dev/null || $(PYTHON) -m pip install -q 'highspy==1.16.0'
+
+## bench: release-build scheduler benchmarks (not part of `make test`); figures go to docs/benchmarks.md.
+BENCH_FLAGS ?=
+bench: deps bench-deps
+	$(SWIFT) build -c release --product karpenter-bench
+	.build/release/karpenter-bench upstream $(BENCH_FLAGS)
+	.build/release/karpenter-bench generic $(BENCH_FLAGS)
+	.build/release/karpenter-bench kwok-basic $(BENCH_FLAGS)
+	.build/release/karpenter-bench quality --write bench/out/quality-instances.json $(BENCH_FLAGS)
+	$(PYTHON) bench/quality_optimum.py bench/out/quality-instances.json $(if $(findstring --json,$(BENCH_FLAGS)),--json,)
 
 clean:
 	rm -rf .build

@@ -93,7 +93,7 @@ enum UpstreamWorkload {
     static func run(name: String, pods: [SchedulingPod], iterations: Int) -> BenchReport {
         let input = SchedulingInput(pods: pods, nodePools: [nodePool], instanceTypes: instanceTypes())
         var result: SchedulingResult?
-        let seconds = measure { for _ in 0..<iterations { result = Scheduler.solve(input) } } / Double(iterations)
+        let seconds = best(of: iterations) { result = Scheduler.solve(input) }
         let scheduled = pods.count - (result?.failures.count ?? pods.count)
         return BenchReport(fields: [
             ("benchmark", .string(name)), ("pods", .int(pods.count)), ("nodes", .int(result?.newNodeClaims.count ?? 0)),
@@ -102,13 +102,13 @@ enum UpstreamWorkload {
         ])
     }
 
-    static func reports(counts: [Int]) -> [BenchReport] {
+    static func reports(counts: [Int], repeats: Int) -> [BenchReport] {
         var reports: [BenchReport] = []
         for count in counts {
             reports.append(run(name: "upstream/diverse", pods: diversePods(count),
-                               iterations: max(1, min(20, 2000 / max(count, 1)))))
+                               iterations: max(repeats, min(20, 2000 / max(count, 1)))))
         }
-        reports.append(run(name: "upstream/preferences", pods: preferencePods(), iterations: 1))
+        reports.append(run(name: "upstream/preferences", pods: preferencePods(), iterations: repeats))
         return reports
     }
 }

@@ -66,6 +66,19 @@ package struct InstanceTypeSet: Sendable, Hashable {
         }
     }
 
+    /// Calls `body` for each index in both sets, ascending, without building the intersection.
+    @inline(__always)
+    package func forEach(intersecting other: InstanceTypeSet, _ body: (Int) -> Void) {
+        for w in words.indices {
+            var word = words[w] & other.words[w]
+            while word != 0 {
+                let bit = word.trailingZeroBitCount
+                body(w << 6 | bit)
+                word &= word - 1
+            }
+        }
+    }
+
     /// Indices in ascending order.
     package var indices: [Int] {
         var out: [Int] = []

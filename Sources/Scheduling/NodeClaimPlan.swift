@@ -14,6 +14,8 @@ struct NodeClaimPlan: Sendable {
     var requests: Resources = .zero
     /// Element-wise maximum allocatable over `types`, for a cheap first rejection test.
     var maxAllocatable: Resources
+    /// Hourly price of the cheapest candidate under `requirements`.
+    var price: Double = 0
     /// Host ports bound by placed pods and compatible daemonsets.
     var hostPorts: [HostPort]
     /// Placed pods (indices into the input).

@@ -59,6 +59,8 @@ final class PodVariant {
     /// Lazily computed per pool: tolerated template taints, and instance types compatible on their own.
     var tolerated: [Bool?]
     var compatibleTypes: [InstanceTypeSet?]
+    /// Per pool: price of the cheapest node that holds one pod of this variant alone.
+    var alonePrice: [Double?]
     var planCursor = 0
 
     init(classIndex: Int, requests: Resources, requirements: Requirements, tolerations: [Toleration],
@@ -72,5 +74,6 @@ final class PodVariant {
         self.monotone = monotone
         tolerated = Array(repeating: nil, count: pools)
         compatibleTypes = Array(repeating: nil, count: pools)
+        alonePrice = Array(repeating: nil, count: pools)
     }
 }

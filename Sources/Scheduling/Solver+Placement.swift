@@ -41,6 +41,30 @@ extension Solver {
         return false
     }
 
+    /// Price of the cheapest type in `set` with an offering allowed by `requirements`. The catalogue
+    /// is ordered by each type's cheapest offering, a lower bound, so the scan stops early.
+    func price(of set: InstanceTypeSet, _ requirements: Requirements) -> Double {
+        let constrained = requirements.has(zoneKey) || requirements.has(capacityTypeKey)
+        var best = Double.infinity
+        set.forEachIndex(while: { index in
+            if types[index].cheapestPrice >= best { return false }
+            let price = constrained ? cheapestOffering(index, requirements)?.price ?? .infinity
+                : types[index].cheapestPrice
+            best = min(best, price)
+            return constrained
+        })
+        return best
+    }
+
+    /// Price of a node holding one pod of the variant alone, per pool (cached).
+    private mutating func alonePrice(variantIndex: Int, pool: Int) -> Double {
+        if let cached = variants[variantIndex].alonePrice[pool] { return cached }
+        let requirements = pools[pool].template.intersection(variants[variantIndex].requirements, table: table)
+        let value = price(of: compatibleTypes(variantIndex: variantIndex, pool: pool), requirements)
+        variants[variantIndex].alonePrice[pool] = value
+        return value
+    }
+
     /// Tolerance of a pool's template taints, cached per variant.
     private mutating func tolerates(variantIndex: Int, pool: Int) -> Bool {
         if let cached = variants[variantIndex].tolerated[pool] { return cached }
@@ -81,11 +105,12 @@ extension Solver {
 
     /// Filters `candidates` into `scratch`: types whose effective allocatable holds `requests` and,
     /// when `checkLabels`, that intersect `requirements` and have a matching offering.
-    private mutating func filter(_ candidates: InstanceTypeSet, pool: Int, requirements: Requirements,
-                                 requests: Resources, checkLabels: Bool, limits: [String: Int64]? = nil) -> Bool {
+    private mutating func filter(_ candidates: InstanceTypeSet, and also: InstanceTypeSet? = nil, pool: Int,
+                                 requirements: Requirements, requests: Resources, checkLabels: Bool,
+                                 limits: [String: Int64]? = nil) -> Bool {
         var found = false
         scratch.removeAll()
-        candidates.forEach { index in
+        candidates.forEach(intersecting: also ?? candidates) { index in
             guard requests.fits(in: pools[pool].effectiveAllocatable[index]) else { return }
             if checkLabels {
                 guard types[index].requirements.intersects(requirements, table: table),
@@ -160,15 +185,21 @@ extension Solver {
         }
         guard case let .success(narrowings) = checkTopology(
             variant: variantIndex, target: .plan(slot: plans[planIndex].slot, requirements: combined)) else { return false }
-        var candidates = plans[planIndex].types
-        candidates.formIntersection(compatibleTypes(variantIndex: variantIndex, pool: pool))
+        let compatible = compatibleTypes(variantIndex: variantIndex, pool: pool)
         let choices = max(1, narrowings.map(\.candidates.count).max() ?? 1)
         for choice in 0..<choices {
             let requirements = narrowings.isEmpty ? combined : narrowed(combined, narrowings, choice: choice)
             let labelsChanged = changed || requirements != plans[planIndex].requirements
-            guard filter(candidates, pool: pool, requirements: requirements, requests: newRequests,
-                         checkLabels: labelsChanged) else { continue }
+            guard filter(plans[planIndex].types, and: compatible, pool: pool, requirements: requirements,
+                         requests: newRequests, checkLabels: labelsChanged) else { continue }
             if labelsChanged, minValuesFailure(scratch, requirements) != nil { continue }
+            // Cost-aware first fit: join only when growing this plan costs no more than a node of
+            // its own would (otherwise FFD drifts into large, pricier types).
+            let newPrice = price(of: scratch, requirements)
+            if newPrice - plans[planIndex].price > alonePrice(variantIndex: variantIndex, pool: pool) + 1e-9 {
+                continue
+            }
+            plans[planIndex].price = newPrice
             commit(planIndex, podIndex: podIndex, variantIndex: variantIndex, requirements: requirements,
                    requests: newRequests, labelsChanged: labelsChanged)
             return true
@@ -266,6 +297,7 @@ extension Solver {
                                  maxAllocatable: maxAllocatable(scratch, pool: pool),
                                  hostPorts: pools[pool].daemonHostPorts)
         plan.requests = variant.requests
+        plan.price = price(of: scratch, requirements)
         plan.hostPorts += classes[variant.classIndex].hostPorts
         plan.pods.append(podIndex)
         if pools[pool].remainingLimits != nil {
