@@ -50,11 +50,20 @@ struct KarpenterBench: ParsableCommand {
         var write = "bench/out/quality-instances.json"
         @Option(help: "Number of instances.")
         var instances = 200
+        @Option(help: "Packing rule: cheapest (default), first-fit or cost-aware.")
+        var packing = "cheapest"
 
         func run() throws {
+            let rule: SchedulingInput.Packing
+            switch packing {
+            case "first-fit": rule = .firstFit
+            case "cost-aware": rule = .costAware
+            case "target-capped": rule = .targetCapped
+            default: rule = .cheapest(maxPods: 2000)
+            }
             var solved: [QualityWorkload.Instance] = []
             let seconds = measure {
-                for seed in 1...UInt64(instances) { solved.append(QualityWorkload.instance(seed: seed)) }
+                for seed in 1...UInt64(instances) { solved.append(QualityWorkload.instance(seed: seed, packing: rule)) }
             }
             let url = URL(fileURLWithPath: write)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

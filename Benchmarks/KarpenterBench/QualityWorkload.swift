@@ -9,7 +9,7 @@ enum QualityWorkload {
         let result: SchedulingResult
     }
 
-    static func instance(seed: UInt64) -> Instance {
+    static func instance(seed: UInt64, packing: SchedulingInput.Packing) -> Instance {
         var random = BenchRandom(seed: seed &* 7919 &+ 17)
         let typeCount = Int(random.next() % 11) + 5
         var types: [InstanceType] = []
@@ -31,7 +31,8 @@ enum QualityWorkload {
                 cpuMillis: random.pick([Int64(100), 250, 500, 750, 1000, 1500, 2000, 3000]),
                 memoryMiB: random.pick([Int64(128), 256, 512, 1024, 2048, 3072, 4096, 6144]))])
         }
-        let input = SchedulingInput(pods: pods, nodePools: [SchedulingNodePool(name: "default")], instanceTypes: types)
+        var input = SchedulingInput(pods: pods, nodePools: [SchedulingNodePool(name: "default")], instanceTypes: types)
+        input.packing = packing
         return Instance(seed: seed, input: input, result: Scheduler.solve(input))
     }
 

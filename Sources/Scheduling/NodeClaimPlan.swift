@@ -10,6 +10,9 @@ struct NodeClaimPlan: Sendable {
     var requirements: Requirements
     /// Candidate instance types (catalogue indices).
     var types: InstanceTypeSet
+    /// Types allowed when the plan was opened (pool, first pod, limits), before any packing cap; the
+    /// final candidate list is drawn from these.
+    var allowedTypes: InstanceTypeSet
     /// Sum of the placed pods' requests (daemon overhead is folded into per-type allocatable).
     var requests: Resources = .zero
     /// Element-wise maximum allocatable over `types`, for a cheap first rejection test.

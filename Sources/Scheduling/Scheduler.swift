@@ -8,7 +8,35 @@ package enum Scheduler {
     /// fails is relaxed (if it has a preference left) and pushed to the back; the loop stops when a
     /// pod comes round again with no placement made since it was pushed.
     package static func solve(_ input: SchedulingInput) -> SchedulingResult {
+        switch input.packing {
+        case .firstFit: return solve(input, costAware: false, capped: false)
+        case .costAware: return solve(input, costAware: true, capped: false)
+        case .targetCapped: return solve(input, costAware: false, capped: true)
+        case let .cheapest(maxPods):
+            let capped = solve(input, costAware: false, capped: true)
+            guard input.pods.count <= maxPods else { return capped }
+            var best = capped
+            for (costAware, cap) in [(true, false), (false, false), (true, true), (false, true)] {
+                let other = solve(input, costAware: costAware, capped: cap, merge: true)
+                if better(other, than: best) { best = other }
+            }
+            return best
+        }
+    }
+
+    /// Fewer unscheduled pods, then a lower price (beyond rounding), then fewer nodes.
+    private static func better(_ a: SchedulingResult, than b: SchedulingResult) -> Bool {
+        if a.failures.count != b.failures.count { return a.failures.count < b.failures.count }
+        if abs(a.hourlyPrice - b.hourlyPrice) > 1e-9 { return a.hourlyPrice < b.hourlyPrice }
+        return a.newNodeClaims.count < b.newNodeClaims.count
+    }
+
+    private static func solve(_ input: SchedulingInput, costAware: Bool, capped: Bool,
+                              merge: Bool = false) -> SchedulingResult {
         var solver = Solver(input)
+        solver.costAware = costAware
+        solver.targetCapped = capped
+        solver.pendingDemand = solver.podClass.reduce(into: Resources.zero) { $0.add(solver.classes[$1].requests) }
         let requests = solver.podClass.map { solver.classes[$0].requests }
         var queue = input.pods.indices.sorted { a, b in
             let ra = requests[a], rb = requests[b]
@@ -42,6 +70,7 @@ package enum Scheduler {
                 pushedAt[podIndex] = nil
             }
         }
+        if merge { solver.mergePlans() }
         return solver.finish(failures: failures, order: queue)
     }
 }

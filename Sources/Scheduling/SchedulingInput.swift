@@ -14,6 +14,21 @@ package struct SchedulingInput: Sendable {
     package var namespaceLabels: [String: [String: String]]
     /// Instance types kept per new NodeClaim after cheapest-first ordering (upstream 1.0: 60).
     package var maxInstanceTypes: Int
+    /// How pods join open plans.
+    package var packing: Packing = .cheapest(maxPods: 2000)
+
+    /// How a pod chooses between an open plan and a plan of its own.
+    package enum Packing: Sendable, Hashable {
+        /// Upstream's rule: the first open plan with any candidate type that still fits.
+        case firstFit
+        /// Join an open plan only when its price grows by no more than a node of the pod's own.
+        case costAware
+        /// Each new plan is capped at the most cost-efficient type for the pending demand.
+        case targetCapped
+        /// Solve with every rule and keep the cheaper result (ties: first fit) when the batch has at
+        /// most `maxPods` pods; larger batches use target-capped packing.
+        case cheapest(maxPods: Int)
+    }
 
     /// Creates an input.
     package init(pods: [SchedulingPod], existingNodes: [ExistingNode] = [], nodePools: [SchedulingNodePool],

@@ -4,9 +4,12 @@ extension Solver {
     /// Places pod `podIndex` at relaxation `level`; returns the failure when nothing can take it.
     mutating func place(podIndex: Int, level: Int) -> SchedulingFailure? {
         let variantIndex = variant(classIndex: podClass[podIndex], level: level)
-        if placeOnExistingNode(podIndex: podIndex, variantIndex: variantIndex) { return nil }
-        if placeOnOpenPlan(podIndex: podIndex, variantIndex: variantIndex) { return nil }
-        return placeOnNewPlan(podIndex: podIndex, variantIndex: variantIndex)
+        let failure: SchedulingFailure?
+        if placeOnExistingNode(podIndex: podIndex, variantIndex: variantIndex) { failure = nil }
+        else if placeOnOpenPlan(podIndex: podIndex, variantIndex: variantIndex) { failure = nil }
+        else { failure = placeOnNewPlan(podIndex: podIndex, variantIndex: variantIndex) }
+        if failure == nil { pendingDemand.add(variants[variantIndex].requests, sign: -1) }
+        return failure
     }
 
     private mutating func placeOnExistingNode(podIndex: Int, variantIndex: Int) -> Bool {
@@ -54,6 +57,47 @@ extension Solver {
             return constrained
         })
         return best
+    }
+
+    /// Restricts `scratch` to the types no larger than the most cost-efficient one for the pending
+    /// demand: price divided by the share of that demand one node covers (at most all of it). Ties go
+    /// to the larger type. Keeps `scratch` unchanged when the cap would break `minValues`.
+    private mutating func capToTarget(pool: Int, requirements: Requirements, requests: Resources) {
+        let demand = Resources.max(pendingDemand, requests)
+        var target = -1
+        var bestCost = Double.infinity
+        var bestSize = 0.0
+        let allocatable = pools[pool].effectiveAllocatable
+        scratch.forEach { index in
+            let capacity = allocatable[index]
+            var share = 1.0
+            if demand.cpu > 0 { share = min(share, Double(capacity.cpu) / Double(demand.cpu)) }
+            if demand.memory > 0 { share = min(share, Double(capacity.memory) / Double(demand.memory)) }
+            if demand.pods > 0 { share = min(share, Double(capacity.pods) / Double(demand.pods)) }
+            let cost = price(of: index, requirements) / max(share, 1e-12)
+            let size = Double(capacity.cpu) + Double(capacity.memory) / Double(Resources.gibibyte) * 250
+            if cost < bestCost * (1 - 1e-9) || (cost <= bestCost * (1 + 1e-9) && size > bestSize) {
+                target = index
+                bestCost = min(cost, bestCost)
+                bestSize = size
+            }
+        }
+        guard target >= 0 else { return }
+        let cap = allocatable[target]
+        var capped = scratch
+        scratch.forEach { index in
+            let capacity = allocatable[index]
+            if capacity.cpu > cap.cpu || capacity.memory > cap.memory || capacity.pods > cap.pods {
+                capped.remove(index)
+            }
+        }
+        if minValuesFailure(capped, requirements) == nil { scratch = capped }
+    }
+
+    /// Cheapest compatible price of one type.
+    private func price(of index: Int, _ requirements: Requirements) -> Double {
+        let constrained = requirements.has(zoneKey) || requirements.has(capacityTypeKey)
+        return constrained ? cheapestOffering(index, requirements)?.price ?? .infinity : types[index].cheapestPrice
     }
 
     /// Price of a node holding one pod of the variant alone, per pool (cached).
@@ -196,7 +240,7 @@ extension Solver {
             // Cost-aware first fit: join only when growing this plan costs no more than a node of
             // its own would (otherwise FFD drifts into large, pricier types).
             let newPrice = price(of: scratch, requirements)
-            if newPrice - plans[planIndex].price > alonePrice(variantIndex: variantIndex, pool: pool) + 1e-9 {
+            if costAware, newPrice - plans[planIndex].price > alonePrice(variantIndex: variantIndex, pool: pool) + 1e-9 {
                 continue
             }
             plans[planIndex].price = newPrice
@@ -282,8 +326,10 @@ extension Solver {
                     lastFailure = failure
                     continue
                 }
+                let allowed = scratch
+                if targetCapped { capToTarget(pool: pool, requirements: requirements, requests: variant.requests) }
                 openPlan(pool: pool, slot: slot, requirements: requirements, podIndex: podIndex,
-                         variantIndex: variantIndex)
+                         variantIndex: variantIndex, allowed: allowed)
                 return nil
             }
             failures.append(.init(nodePool: name, failure: lastFailure))
@@ -291,9 +337,11 @@ extension Solver {
         return .noNodePoolFits(failures)
     }
 
-    private mutating func openPlan(pool: Int, slot: Int, requirements: Requirements, podIndex: Int, variantIndex: Int) {
+    private mutating func openPlan(pool: Int, slot: Int, requirements: Requirements, podIndex: Int, variantIndex: Int,
+                                   allowed: InstanceTypeSet) {
         let variant = variants[variantIndex]
         var plan = NodeClaimPlan(pool: pool, slot: slot, requirements: requirements, types: scratch,
+                                 allowedTypes: allowed,
                                  maxAllocatable: maxAllocatable(scratch, pool: pool),
                                  hostPorts: pools[pool].daemonHostPorts)
         plan.requests = variant.requests
@@ -302,7 +350,7 @@ extension Solver {
         plan.pods.append(podIndex)
         if pools[pool].remainingLimits != nil {
             var largest = Resources.zero
-            scratch.forEach { largest = Resources.max(largest, types[$0].input.capacity) }
+            allowed.forEach { largest = Resources.max(largest, types[$0].input.capacity) }
             for name in pools[pool].remainingLimits?.keys.sorted() ?? [] {
                 pools[pool].remainingLimits?[name]? -= Solver.amount(largest, name)
             }

@@ -37,10 +37,26 @@ extension Solver {
         return Array(options.prefix(limit))
     }
 
+    /// Keeps the plan's types that hold its requests and match its requirements.
+    private func widen(_ plan: inout NodeClaimPlan) {
+        var kept = plan.types
+        plan.types.forEach { index in
+            if !plan.requests.fits(in: pools[plan.pool].effectiveAllocatable[index])
+                || !types[index].requirements.intersects(plan.requirements, table: table)
+                || !hasOffering(index, plan.requirements) {
+                kept.remove(index)
+            }
+        }
+        plan.types = kept
+    }
+
     mutating func finish(failures: [Int: SchedulingFailure], order: [Int]) -> SchedulingResult {
         var failures = failures
         var claims: [NewNodeClaim] = []
-        for plan in plans {
+        for var plan in plans {
+            // Packing may have capped a plan's candidates; offer every type that holds the final pods.
+            plan.types = plan.allowedTypes
+            widen(&plan)
             let kept = cheapestTypes(plan)
             var keptSet = InstanceTypeSet(capacity: types.count)
             for option in kept { keptSet.insert(option.index) }

@@ -50,6 +50,12 @@ struct Solver {
     var universes: [LabelKeyID: [LabelValueID]] = [:]
     var eligibleDomains: [Int: [LabelValueID]] = [:]
     var anyPoolHasPreferNoSchedule = false
+    /// Cost-aware joining (see `SchedulingInput.Packing`).
+    var costAware = true
+    /// Cap each new plan at the most cost-efficient type for the pending demand.
+    var targetCapped = false
+    /// Sum of the requests of pods not placed yet.
+    var pendingDemand = Resources.zero
     var scratch: InstanceTypeSet
 
     init(_ input: SchedulingInput) {
