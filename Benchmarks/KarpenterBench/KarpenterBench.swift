@@ -59,7 +59,7 @@ struct KarpenterBench: ParsableCommand {
             case "first-fit": rule = .firstFit
             case "cost-aware": rule = .costAware
             case "target-capped": rule = .targetCapped
-            default: rule = .cheapest(maxPods: 2000)
+            default: rule = .cheapest(maxPods: 200)
             }
             var solved: [QualityWorkload.Instance] = []
             let seconds = measure {

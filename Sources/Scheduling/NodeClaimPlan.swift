@@ -14,9 +14,20 @@ struct NodeClaimPlan: Sendable {
     /// final candidate list is drawn from these.
     var allowedTypes: InstanceTypeSet
     /// Sum of the placed pods' requests (daemon overhead is folded into per-type allocatable).
-    var requests: Resources = .zero
+    var requests: Resources = .zero {
+        didSet { updateHeadroom() }
+    }
     /// Element-wise maximum allocatable over `types`, for a cheap first rejection test.
-    var maxAllocatable: Resources
+    var maxAllocatable: Resources {
+        didSet { updateHeadroom() }
+    }
+    /// `maxAllocatable - requests` for cpu, memory and pods: the allocation-free first test.
+    var headroom: (cpu: Int64, memory: Int64, pods: Int64) = (0, 0, 0)
+
+    mutating func updateHeadroom() {
+        headroom = (maxAllocatable.cpu - requests.cpu, maxAllocatable.memory - requests.memory,
+                    maxAllocatable.pods - requests.pods)
+    }
     /// Hourly price of the cheapest candidate under `requirements`.
     var price: Double = 0
     /// Host ports bound by placed pods and compatible daemonsets.

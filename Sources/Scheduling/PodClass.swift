@@ -56,6 +56,8 @@ final class PodVariant {
     /// True when any rejection by a plan is permanent (no zone-like topology, no hostname affinity),
     /// so a per-variant cursor can skip plans that rejected it before.
     let monotone: Bool
+    /// cpu, memory and pods of `requests`, for the allocation-free first test.
+    let core: (cpu: Int64, memory: Int64, pods: Int64)
     /// Lazily computed per pool: tolerated template taints, and instance types compatible on their own.
     var tolerated: [Bool?]
     var compatibleTypes: [InstanceTypeSet?]
@@ -72,6 +74,7 @@ final class PodVariant {
         self.ownedGroups = ownedGroups
         self.requiredAntiGroups = requiredAntiGroups
         self.monotone = monotone
+        core = (requests.cpu, requests.memory, requests.pods)
         tolerated = Array(repeating: nil, count: pools)
         compatibleTypes = Array(repeating: nil, count: pools)
         alonePrice = Array(repeating: nil, count: pools)

@@ -15,7 +15,7 @@ package struct SchedulingInput: Sendable {
     /// Instance types kept per new NodeClaim after cheapest-first ordering (upstream 1.0: 60).
     package var maxInstanceTypes: Int
     /// How pods join open plans.
-    package var packing: Packing = .cheapest(maxPods: 2000)
+    package var packing: Packing = .cheapest(maxPods: 200)
 
     /// How a pod chooses between an open plan and a plan of its own.
     package enum Packing: Sendable, Hashable {

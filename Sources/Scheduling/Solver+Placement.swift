@@ -74,7 +74,8 @@ extension Solver {
             if demand.cpu > 0 { share = min(share, Double(capacity.cpu) / Double(demand.cpu)) }
             if demand.memory > 0 { share = min(share, Double(capacity.memory) / Double(demand.memory)) }
             if demand.pods > 0 { share = min(share, Double(capacity.pods) / Double(demand.pods)) }
-            let cost = price(of: index, requirements) / max(share, 1e-12)
+            // The type's cheapest offering overall: exact enough to pick a cap, and no offering scan.
+            let cost = types[index].cheapestPrice / max(share, 1e-12)
             let size = Double(capacity.cpu) + Double(capacity.memory) / Double(Resources.gibibyte) * 250
             if cost < bestCost * (1 - 1e-9) || (cost <= bestCost * (1 + 1e-9) && size > bestSize) {
                 target = index
@@ -92,12 +93,6 @@ extension Solver {
             }
         }
         if minValuesFailure(capped, requirements) == nil { scratch = capped }
-    }
-
-    /// Cheapest compatible price of one type.
-    private func price(of index: Int, _ requirements: Requirements) -> Double {
-        let constrained = requirements.has(zoneKey) || requirements.has(capacityTypeKey)
-        return constrained ? cheapestOffering(index, requirements)?.price ?? .infinity : types[index].cheapestPrice
     }
 
     /// Price of a node holding one pod of the variant alone, per pool (cached).
@@ -211,6 +206,9 @@ extension Solver {
     }
 
     private mutating func tryPlan(_ planIndex: Int, podIndex: Int, variantIndex: Int) -> Bool {
+        let core = variants[variantIndex].core
+        let headroom = plans[planIndex].headroom
+        if core.cpu > headroom.cpu || core.memory > headroom.memory || core.pods > headroom.pods { return false }
         let pool = plans[planIndex].pool
         let variant = variants[variantIndex]
         let newRequests = plans[planIndex].requests + variant.requests

@@ -17,15 +17,20 @@ extension Solver {
     }
 
     /// The plan's candidates ordered by their cheapest compatible offering (then name), truncated.
-    /// The catalogue is ordered by each type's cheapest offering overall, which bounds its compatible
+    /// Candidates are drawn from the types allowed when the plan was opened (packing may have capped
+    /// `types`), keeping those that hold the final requests and match the final requirements. The
+    /// catalogue is ordered by each type's cheapest offering overall, which bounds its compatible
     /// price from below, so the scan stops once no later type can displace the kept ones.
     func cheapestTypes(_ plan: NodeClaimPlan) -> [(index: Int, price: Double)] {
         let limit = max(1, input.maxInstanceTypes)
         var options: [(index: Int, price: Double)] = []
         let constrained = plan.requirements.has(zoneKey) || plan.requirements.has(capacityTypeKey)
         var worst = -Double.infinity
-        plan.types.forEachIndex(while: { index in
+        plan.allowedTypes.forEachIndex(while: { index in
             if options.count >= limit && types[index].cheapestPrice > worst { return false }
+            guard plan.types.contains(index) || (plan.requests.fits(in: pools[plan.pool].effectiveAllocatable[index])
+                && types[index].requirements.intersects(plan.requirements, table: table)
+                && hasOffering(index, plan.requirements)) else { return true }
             let price = constrained ? cheapestOffering(index, plan.requirements)?.price : types[index].cheapestPrice
             if let price {
                 options.append((index, price))
@@ -37,26 +42,10 @@ extension Solver {
         return Array(options.prefix(limit))
     }
 
-    /// Keeps the plan's types that hold its requests and match its requirements.
-    private func widen(_ plan: inout NodeClaimPlan) {
-        var kept = plan.types
-        plan.types.forEach { index in
-            if !plan.requests.fits(in: pools[plan.pool].effectiveAllocatable[index])
-                || !types[index].requirements.intersects(plan.requirements, table: table)
-                || !hasOffering(index, plan.requirements) {
-                kept.remove(index)
-            }
-        }
-        plan.types = kept
-    }
-
     mutating func finish(failures: [Int: SchedulingFailure], order: [Int]) -> SchedulingResult {
         var failures = failures
         var claims: [NewNodeClaim] = []
-        for var plan in plans {
-            // Packing may have capped a plan's candidates; offer every type that holds the final pods.
-            plan.types = plan.allowedTypes
-            widen(&plan)
+        for plan in plans {
             let kept = cheapestTypes(plan)
             var keptSet = InstanceTypeSet(capacity: types.count)
             for option in kept { keptSet.insert(option.index) }
