@@ -90,11 +90,14 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.cache)), exist_ok=True)
         with open(args.cache, "w") as handle:
             json.dump(cache, handle)
+    proven = [row["ratio"] for row in rows if row["proven"]]
     worst = max(rows, key=lambda row: row["ratio"])
     summary = {"benchmark": "quality", "instances": len(rows), "pods": sum(r["pods"] for r in rows),
                "meanRatio": round(sum(ratios) / len(ratios), 6), "maxRatio": round(max(ratios), 6),
                "worstSeed": worst["seed"], "worstOurs": worst["ours"], "worstOptimum": worst["optimum"],
-               "unproven": unproven}
+               "unproven": unproven, "provenMeanRatio": round(sum(proven) / max(len(proven), 1), 6),
+               "provenMaxRatio": round(max(proven, default=0), 6),
+               "skippedUnschedulable": len(instances) - len(rows)}
     if args.json:
         print(json.dumps(summary))
     else:

@@ -35,8 +35,14 @@ extension Solver {
     private mutating func placeOnOpenPlan(podIndex: Int, variantIndex: Int) -> Bool {
         let monotone = variants[variantIndex].monotone
         var planIndex = monotone ? variants[variantIndex].planCursor : 0
+        let core = variants[variantIndex].core
         while planIndex < plans.count {
-            if tryPlan(planIndex, podIndex: podIndex, variantIndex: variantIndex) { return true }
+            // Inline headroom test: most open plans are full for most shapes.
+            let headroom = plans[planIndex].headroom
+            if core.cpu <= headroom.cpu && core.memory <= headroom.memory && core.pods <= headroom.pods,
+               tryPlan(planIndex, podIndex: podIndex, variantIndex: variantIndex) {
+                return true
+            }
             // Every rejection of a monotone variant is permanent, so it never needs this plan again.
             if monotone { variants[variantIndex].planCursor = planIndex + 1 }
             planIndex += 1
