@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps deps-aws deps-control-plane peers-control-plane build test test-unit test-integration run bench bench-aws bench-kube clean
+.PHONY: deps deps-aws deps-control-plane peers-control-plane build test test-unit test-integration run bench bench-deps bench-scheduling bench-aws bench-kube clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -77,13 +77,27 @@ bench-kube: deps peers-control-plane
 	  eval "$$(hack/control-plane.sh env)" && .build/release/kube-client-benchmark
 
 ## bench: release-build benchmarks (not part of `make test`).
-bench: deps bench-aws bench-kube
+bench: deps bench-scheduling bench-aws bench-kube
 
 ## bench-aws: SigV4 signing throughput and signed EC2 round trips to moto (Swift, then boto3 as baseline).
 bench-aws: deps deps-aws
 	$(SWIFT) build -c release --product AWSBenchmarks
 	@hack/moto.sh start >/dev/null
 	@.build/release/AWSBenchmarks; status=$$?; $(PYTHON) hack/bench_boto3_ec2.py; hack/moto.sh stop; exit $$status
+
+## bench-deps: the MILP solver for the quality benchmark's exact optimum (PyPI highspy).
+bench-deps:
+	@$(PYTHON) -c 'import highspy' 2>/dev/null || $(PYTHON) -m pip install -q 'highspy==1.16.0'
+
+## bench-scheduling: release-build scheduler benchmarks (not part of `make test`); figures go to docs/benchmarks.md.
+BENCH_FLAGS ?=
+bench-scheduling: deps bench-deps
+	$(SWIFT) build -c release --product karpenter-bench
+	.build/release/karpenter-bench upstream $(BENCH_FLAGS)
+	.build/release/karpenter-bench generic $(BENCH_FLAGS)
+	.build/release/karpenter-bench kwok-basic $(BENCH_FLAGS)
+	.build/release/karpenter-bench quality --write bench/out/quality-instances.json $(BENCH_FLAGS)
+	$(PYTHON) bench/quality_optimum.py bench/out/quality-instances.json --cache $(KARPENTER_CACHE)/bench/quality-optima.json $(if $(findstring --json,$(BENCH_FLAGS)),--json,)
 
 clean:
 	rm -rf .build

@@ -71,6 +71,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "Scheduling", dependencies: ["KubeModel"], swiftSettings: strict),
+        .executableTarget(
+            name: "karpenter-bench",
+            dependencies: ["Scheduling", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/KarpenterBench",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kube-client-benchmark",
             dependencies: ["ControllerRuntime", "CurlTransport", "HTTPCore", "KubeClient", "KubeModel"],
@@ -113,6 +120,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
