@@ -72,6 +72,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Scheduling", dependencies: ["KubeModel"], swiftSettings: strict),
+        .target(name: "CloudProvider", dependencies: ["KubeModel", "Scheduling"], swiftSettings: strict),
         .executableTarget(
             name: "karpenter-bench",
             dependencies: ["Scheduling", .product(name: "ArgumentParser", package: "swift-argument-parser")],
