@@ -12,7 +12,10 @@ PIDFILE="$CACHE/moto-$PORT.pid"
 LOG="$CACHE/moto-$PORT.log"
 URL="http://127.0.0.1:$PORT"
 
-healthy() { curl -sf -o /dev/null -X GET "$URL/moto-api/data.json"; }
+healthy() {
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2).read()' \
+    "$URL/moto-api/data.json" >/dev/null 2>&1
+}
 
 case "${1:-}" in
   start)
