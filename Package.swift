@@ -82,6 +82,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "KarpenterCLITests", dependencies: ["karpenter", "KubeModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],

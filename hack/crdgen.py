@@ -85,7 +85,7 @@ def requirements(description):
         "minValues": integer("Minimum number of distinct values to keep flexible across (1-50).", fmt="int32", minimum=1, maximum=50),
         "operator": string("How the label is matched.", enum=["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"]),
         "values": array("Values; one non-negative integer for Gt/Lt.", {"type": "string", "maxLength": 63, "pattern": LABEL_VALUE},
-                        maxItems=1000, **{"x-kubernetes-list-type": "atomic"}),
+                        **{"x-kubernetes-list-type": "atomic"}),
     }, required=["key", "operator"]), maxItems=100)
 
 
@@ -231,7 +231,7 @@ def nodeclaim():
 
 
 def ec2nodeclass():
-    tags = lambda d: string_map(d, maxProperties=50)  # noqa: E731
+    tags = string_map
     kubelet = obj("Kubelet settings.", {
         "clusterDNS": array("DNS server IPs for pods.", {"type": "string"}),
         "cpuCFSQuota": boolean("Enforce CPU CFS quota for containers with CPU limits."),
@@ -260,7 +260,7 @@ def ec2nodeclass():
         "amiFamily": string("Bootstrap format; required unless an alias is used.",
                             enum=["AL2", "AL2023", "Bottlerocket", "Custom", "Windows2019", "Windows2022"]),
         "amiSelectorTerms": array("Which AMIs to use.", obj("An alias, an id, or tags/name/owner.", {
-            "alias": string("family@version, e.g. al2023@latest.", maxLength=30,
+            "alias": string("family@version, e.g. al2023@latest.",
                             pattern=r"^(al2|al2023|bottlerocket|windows2019|windows2022)@.+$"),
             "id": string("AMI ID.", pattern=r"^ami-[0-9a-z]+$"),
             "name": string("AMI name (wildcards allowed)."),

@@ -42,13 +42,6 @@ extension EC2NodeClass {
         return errors
     }
 
-    /// Throws every problem at once; returns self when valid.
-    package func validated() throws(ValidationError) -> EC2NodeClass {
-        let errors = validate()
-        guard errors.isEmpty else { throw ValidationError(kind: kind, name: metadata.name ?? "", errors: errors) }
-        return self
-    }
-
     static func validateSubnetTerms(_ terms: [SubnetSelectorTerm], at path: FieldPath) -> [FieldError] {
         var errors = validateCount(terms.count, at: path, what: "subnet", example: "{tags: {karpenter.sh/discovery: my-cluster}}")
         for (index, term) in terms.enumerated() {

@@ -24,15 +24,11 @@ package struct EC2NodeClass: KubeResource, Hashable {
         self.status = status
     }
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, spec, status }
-
     package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion) ?? Self.resourceType.apiVersion
-        kind = try container.decodeIfPresent(String.self, forKey: .kind) ?? Self.resourceType.kind
-        metadata = try container.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-        spec = try container.decodeIfPresent(EC2NodeClassSpec.self, forKey: .spec) ?? EC2NodeClassSpec()
-        status = try container.decodeIfPresent(EC2NodeClassStatus.self, forKey: .status)
+        let envelope = try ResourceEnvelope<EC2NodeClassSpec, EC2NodeClassStatus>(from: decoder)
+        self.init(metadata: envelope.metadata, spec: try envelope.requiredSpec(orElse: EC2NodeClassSpec()), status: envelope.status)
+        apiVersion = envelope.apiVersion ?? apiVersion
+        kind = envelope.kind ?? kind
     }
 }
 

@@ -34,9 +34,10 @@ package enum Manifest {
     /// Decodes every non-empty document. Errors name the document index and the field path.
     package static func decode(_ text: String) throws(ManifestError) -> [ManifestDocument] {
         var documents: [ManifestDocument] = []
-        for (offset, chunk) in split(text).enumerated() {
+        for (offset, chunk) in chunks(text).enumerated() {
             let index = offset + 1
-            documents.append(ManifestDocument(index: index, text: chunk, object: try decodeDocument(chunk, index: index)))
+            let object = try decodeDocument(chunk.text, index: index, firstLine: chunk.firstLine)
+            documents.append(ManifestDocument(index: index, text: chunk.text, object: object))
         }
         return documents
     }
@@ -53,33 +54,38 @@ package enum Manifest {
 
     /// Splits at document markers (`---` at the start of a line; `...` ends a document) and drops
     /// documents that hold only blank lines and comments.
-    package static func split(_ text: String) -> [String] {
-        var chunks: [[Substring]] = [[]]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    package static func split(_ text: String) -> [String] { chunks(text).map(\.text) }
+
+    /// The documents' texts with the input line each starts on (for error positions).
+    private static func chunks(_ text: String) -> [(text: String, firstLine: Int)] {
+        var chunks: [(lines: [Substring], firstLine: Int)] = [([], 1)]
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed == "---" || trimmed.hasPrefix("--- ") || trimmed.hasPrefix("---\t") {
-                chunks.append([])
                 let rest = trimmed.dropFirst(3).drop { $0 == " " || $0 == "\t" }
-                if !rest.isEmpty { chunks[chunks.count - 1].append(rest) }
+                chunks.append((rest.isEmpty ? [] : [rest], rest.isEmpty ? offset + 2 : offset + 1))
             } else if trimmed == "..." {
-                chunks.append([])
-            } else if !(chunks.last?.isEmpty ?? true) || !trimmed.hasPrefix("%") {
-                chunks[chunks.count - 1].append(line)
+                chunks.append(([], offset + 2))
+            } else if !(chunks.last?.lines.isEmpty ?? true) || !trimmed.hasPrefix("%") {
+                chunks[chunks.count - 1].lines.append(line)
+            } else {
+                chunks[chunks.count - 1].firstLine = offset + 2
             }
         }
-        return chunks.compactMap { lines in
+        return chunks.compactMap { chunk in
+            let lines = chunk.lines
             let meaningful = lines.contains { line in
                 let body = line.drop { $0 == " " || $0 == "\t" }
                 return !body.isEmpty && !body.hasPrefix("#") && body != "\r"
             }
             guard meaningful else { return nil }
-            var chunk = lines.joined(separator: "\n")
-            while chunk.hasSuffix("\n") { chunk.removeLast() }
-            return chunk + "\n"
+            var text = lines.joined(separator: "\n")
+            while text.hasSuffix("\n") { text.removeLast() }
+            return (text + "\n", chunk.firstLine)
         }
     }
 
-    private static func decodeDocument(_ text: String, index: Int) throws(ManifestError) -> ManifestObject {
+    private static func decodeDocument(_ text: String, index: Int, firstLine: Int) throws(ManifestError) -> ManifestObject {
         let node: Yams.Node
         do {
             guard let composed = try Yams.compose(yaml: text) else { throw ManifestError.notAnObject(document: index) }
@@ -87,7 +93,7 @@ package enum Manifest {
         } catch let error as ManifestError {
             throw error
         } catch {
-            throw .syntax(document: index, message: "\(error)")
+            throw .syntax(document: index, message: syntaxMessage(error, firstLine: firstLine))
         }
         guard let mapping = node.mapping else { throw .notAnObject(document: index) }
         let apiVersion = mapping["apiVersion"]?.string ?? ""
@@ -119,6 +125,19 @@ package enum Manifest {
             return .v1beta1EC2NodeClass(try decode(V1Beta1.EC2NodeClass.self))
         default:
             return .other(apiVersion: apiVersion, kind: kind)
+        }
+    }
+
+    /// A YAML parser error as `line L, column C: problem (context)`, with L counted in the whole input.
+    private static func syntaxMessage(_ error: any Error, firstLine: Int) -> String {
+        guard let error = error as? YamlError else { return "\(error)" }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let line = firstLine + mark.line - 1
+            let detail = context.map { " (\($0.text))" } ?? ""
+            return "line \(line), column \(mark.column): \(problem)\(detail)"
+        default:
+            return "\(error)"
         }
     }
 

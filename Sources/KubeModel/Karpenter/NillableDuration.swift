@@ -76,6 +76,14 @@ extension NillableDuration: Codable {
     }
 }
 
+extension NillableDuration {
+    /// The problem with an optional duration field against its CRD pattern, if any.
+    package static func validate(_ value: NillableDuration?, at path: FieldPath, pattern: DurationPattern) -> [FieldError] {
+        guard let value, !value.matches(pattern) else { return [] }
+        return [FieldError(path: path, "duration \"\(value.text)\" must look like \(pattern.examples)")]
+    }
+}
+
 /// The duration spellings the CRDs accept, one per field family (the API server enforces them as
 /// `pattern`s; validation checks them before a request is made).
 package enum DurationPattern: Sendable {

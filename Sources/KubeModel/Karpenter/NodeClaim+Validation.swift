@@ -15,11 +15,4 @@ extension NodeClaim {
         }
         return errors
     }
-
-    /// Throws every problem at once; returns self when valid.
-    package func validated() throws(ValidationError) -> NodeClaim {
-        let errors = validate()
-        guard errors.isEmpty else { throw ValidationError(kind: kind, name: metadata.name ?? "", errors: errors) }
-        return self
-    }
 }

@@ -24,15 +24,11 @@ package struct NodeClaim: KubeResource, Hashable {
         self.status = status
     }
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, spec, status }
-
     package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion) ?? Self.resourceType.apiVersion
-        kind = try container.decodeIfPresent(String.self, forKey: .kind) ?? Self.resourceType.kind
-        metadata = try container.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-        spec = try container.decode(NodeClaimSpec.self, forKey: .spec)
-        status = try container.decodeIfPresent(NodeClaimStatus.self, forKey: .status)
+        let envelope = try ResourceEnvelope<NodeClaimSpec, NodeClaimStatus>(from: decoder)
+        self.init(metadata: envelope.metadata, spec: try envelope.requiredSpec(), status: envelope.status)
+        apiVersion = envelope.apiVersion ?? apiVersion
+        kind = envelope.kind ?? kind
     }
 }
 

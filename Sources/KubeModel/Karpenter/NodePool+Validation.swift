@@ -27,13 +27,6 @@ extension NodePool {
         return errors
     }
 
-    /// Throws every problem at once; returns self when valid.
-    package func validated() throws(ValidationError) -> NodePool {
-        let errors = validate()
-        guard errors.isEmpty else { throw ValidationError(kind: kind, name: metadata.name ?? "", errors: errors) }
-        return self
-    }
-
     /// Label keys and values, restricted keys and domains, and the label count of a template.
     static func validateTemplateMetadata(_ metadata: TemplateMetadata, at path: FieldPath) -> [FieldError] {
         var errors: [FieldError] = []

@@ -27,15 +27,11 @@ package struct NodePool: KubeResource, Hashable {
         self.status = status
     }
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, spec, status }
-
     package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion) ?? Self.resourceType.apiVersion
-        kind = try container.decodeIfPresent(String.self, forKey: .kind) ?? Self.resourceType.kind
-        metadata = try container.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-        spec = try container.decode(NodePoolSpec.self, forKey: .spec)
-        status = try container.decodeIfPresent(NodePoolStatus.self, forKey: .status)
+        let envelope = try ResourceEnvelope<NodePoolSpec, NodePoolStatus>(from: decoder)
+        self.init(metadata: envelope.metadata, spec: try envelope.requiredSpec(), status: envelope.status)
+        apiVersion = envelope.apiVersion ?? apiVersion
+        kind = envelope.kind ?? kind
     }
 }
 
@@ -70,6 +66,20 @@ package struct NodeClaimTemplate: Codable, Sendable, Hashable {
     package init(metadata: TemplateMetadata? = nil, spec: NodeClaimTemplateSpec) {
         self.metadata = metadata
         self.spec = spec
+    }
+}
+
+/// Labels and annotations of a NodeClaim template (the only metadata a template may carry).
+package struct TemplateMetadata: Codable, Sendable, Hashable {
+    /// Labels copied to NodeClaims and Nodes.
+    package var labels: [String: String]?
+    /// Annotations copied to NodeClaims and Nodes.
+    package var annotations: [String: String]?
+
+    /// Creates template metadata.
+    package init(labels: [String: String]? = nil, annotations: [String: String]? = nil) {
+        self.labels = labels
+        self.annotations = annotations
     }
 }
 

@@ -28,15 +28,11 @@ package enum V1Beta1 {
             self.status = status
         }
 
-        private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, spec, status }
-
         package init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion) ?? Self.resourceType.apiVersion
-            kind = try container.decodeIfPresent(String.self, forKey: .kind) ?? Self.resourceType.kind
-            metadata = try container.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-            spec = try container.decode(NodePoolSpec.self, forKey: .spec)
-            status = try container.decodeIfPresent(NodePoolStatus.self, forKey: .status)
+            let envelope = try ResourceEnvelope<NodePoolSpec, NodePoolStatus>(from: decoder)
+            self.init(metadata: envelope.metadata, spec: try envelope.requiredSpec(), status: envelope.status)
+            apiVersion = envelope.apiVersion ?? apiVersion
+            kind = envelope.kind ?? kind
         }
     }
 

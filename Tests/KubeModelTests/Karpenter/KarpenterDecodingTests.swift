@@ -130,3 +130,26 @@ import Testing
         #expect(throws: DecodingError.self) { try Self.decode(Disruption.self, #"{"consolidateAfter":"soon"}"#) }
     }
 }
+
+@Suite struct KarpenterResourceTypeTests {
+    @Test(arguments: [
+        (NodePool.resourceType, "karpenter.sh/v1", "nodepools"),
+        (NodeClaim.resourceType, "karpenter.sh/v1", "nodeclaims"),
+        (EC2NodeClass.resourceType, "karpenter.k8s.aws/v1", "ec2nodeclasses"),
+        (V1Beta1.NodePool.resourceType, "karpenter.sh/v1beta1", "nodepools"),
+        (V1Beta1.NodeClaim.resourceType, "karpenter.sh/v1beta1", "nodeclaims"),
+        (V1Beta1.EC2NodeClass.resourceType, "karpenter.k8s.aws/v1beta1", "ec2nodeclasses"),
+    ])
+    func clusterScopedWithUpstreamPlurals(type: ResourceType, apiVersion: String, plural: String) {
+        #expect(type.apiVersion == apiVersion)
+        #expect(type.plural == plural)
+        #expect(type.namespaced == false)
+        #expect(type.pathPrefix == "/apis/\(apiVersion)")
+    }
+
+    @Test func objectsCarryTheirAPIVersionAndKind() throws {
+        let json = String(decoding: try JSONEncoder().encode(KarpenterFixtures.ec2NodeClass()), as: UTF8.self)
+        #expect(json.contains(#""apiVersion":"karpenter.k8s.aws\/v1""#) || json.contains(#""apiVersion":"karpenter.k8s.aws/v1""#))
+        #expect(json.contains(#""kind":"EC2NodeClass""#))
+    }
+}

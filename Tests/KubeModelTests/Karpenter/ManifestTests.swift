@@ -103,8 +103,8 @@ import Testing
     @Test func syntaxErrorsNameTheDocument() {
         let text = Self.pool + "---\napiVersion: v1\nkind: [unclosed\n"
         #expect { try Manifest.decode(text) } throws: { error in
-            guard let error = error as? ManifestError, case let .syntax(document, _) = error else { return false }
-            return document == 2
+            guard let error = error as? ManifestError, case let .syntax(document, message) = error else { return false }
+            return document == 2 && message.hasPrefix("line 17, column ")
         }
     }
 
@@ -121,6 +121,14 @@ import Testing
             guard let error = error as? ManifestError, case let .invalid(document, kind, name, errors) = error else { return false }
             return document == 1 && kind == "NodePool" && name == "default"
                 && errors.map(\.path) == ["spec.template.spec.requirements[0].key"]
+        }
+    }
+
+    @Test func errorsNameTheFieldTheUserWrote() {
+        let text = Self.pool + "  disruption:\n    expireAfter: 1.5h\n"
+        #expect { try ManifestConverter.convertToV1(text) } throws: { error in
+            guard let error = error as? ManifestError, case let .invalid(_, _, _, errors) = error else { return false }
+            return errors.map(\.path) == ["spec.disruption.expireAfter"]
         }
     }
 
@@ -142,5 +150,35 @@ import Testing
         let yaml = try Manifest.encode([pool, nodeClass])
         let documents = try Manifest.decode(yaml)
         #expect(documents.map(\.object) == [.nodePool(pool), .ec2NodeClass(nodeClass)])
+    }
+}
+
+@Suite struct ManifestRobustnessTests {
+    static let header = "apiVersion: karpenter.sh/v1beta1\nkind: NodePool\nmetadata: {name: x}\n"
+
+    @Test(arguments: [
+        ("empty input", ""),
+        ("only separators", "---\n---\n...\n"),
+        ("only comments", "# nothing here\n"),
+    ])
+    func emptyInputsHaveNoDocuments(name: String, text: String) throws {
+        #expect(try Manifest.decode(text).isEmpty)
+        #expect(try ManifestConverter.convertToV1(text) == "")
+    }
+
+    @Test(arguments: [
+        ("null document", "null\n"),
+        ("scalar document", "42\n"),
+        ("spec is a number", header + "spec: 5\n"),
+        ("weight overflows Int32", header + "spec: {template: {spec: {nodeClassRef: {name: a}}}, weight: 99999999999}\n"),
+        ("requirements is a map", header + "spec: {template: {spec: {nodeClassRef: {name: a}, requirements: {a: b}}}}\n"),
+        ("limits are not quantities", header + "spec: {template: {spec: {nodeClassRef: {name: a}}}, limits: {cpu: lots}}\n"),
+        ("taint effect unknown", header + "spec: {template: {spec: {nodeClassRef: {name: a}, taints: [{key: a, effect: Sometimes}]}}}\n"),
+        ("unterminated quote", header + "spec: \"\n"),
+        ("duplicate keys", header + "spec: {}\nspec: {}\n"),
+        ("deep nesting", String(repeating: "[", count: 2000)),
+    ])
+    func badInputIsAnErrorNotACrash(name: String, text: String) {
+        #expect(throws: ManifestError.self) { try ManifestConverter.convertToV1(text) }
     }
 }

@@ -50,10 +50,13 @@ extension ObjectMeta {
 }
 
 extension V1Beta1.NodeClassReference {
-    /// The v1 reference: `group` is the part of `apiVersion` before `/`; group and kind default to
-    /// the AWS provider's EC2NodeClass when absent.
+    /// The v1 reference: `group` is the part of `apiVersion` before `/` (empty for a bare version,
+    /// as Kubernetes parses group versions); group and kind default to the AWS provider's
+    /// EC2NodeClass when absent.
     var v1: NodeClassReference {
-        let group = apiVersion.flatMap { $0.split(separator: "/").first.map(String.init) } ?? EC2NodeClass.resourceType.group
+        let group = apiVersion.map { text in
+            text.firstIndex(of: "/").map { String(text[..<$0]) } ?? ""
+        } ?? EC2NodeClass.resourceType.group
         return NodeClassReference(group: group, kind: kind ?? EC2NodeClass.resourceType.kind, name: name)
     }
 }
