@@ -65,7 +65,7 @@ let package = Package(
             name: "karpenter",
             dependencies: [
                 "Operator", "KubeModel", "Observability", "AWSClient", "HTTPCore",
-                "TestSupport",  // TEMPORARY: URLSessionTransport until CurlTransport is merged (see AWSCommand)
+                "CurlTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -87,11 +87,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "AWSBenchmarks",
-            dependencies: ["AWSClient", "SigV4", "HTTPCore", "TestSupport"],
+            dependencies: ["AWSClient", "SigV4", "HTTPCore", "CurlTransport", "TestSupport"],
             path: "Benchmarks/AWSBenchmarks",
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4", "CurlTransport"], swiftSettings: strict),
 
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPCore"], swiftSettings: strict),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "HTTPCore", "KubeModel", "TestSupport"], swiftSettings: strict),
@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "AWSClientTests",
             dependencies: [
-                "AWSClient", "SigV4", "HTTPCore", "TestSupport",
+                "AWSClient", "SigV4", "HTTPCore", "CurlTransport", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "XMLCoder", package: "XMLCoder"),
             ],
