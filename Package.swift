@@ -30,9 +30,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Observability",
+            dependencies: ["KubeModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Operator",
             dependencies: [
-                "KubeModel",
+                "KubeModel", "Observability", "HTTPCore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -40,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "karpenter",
             dependencies: [
-                "Operator", "KubeModel",
+                "Operator", "KubeModel", "Observability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -55,11 +60,12 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["KubeModel"], swiftSettings: strict),
 
-        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "KarpenterCLITests", dependencies: ["karpenter", "KubeModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "KubeModel", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
     ]

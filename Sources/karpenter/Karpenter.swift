@@ -7,6 +7,6 @@ struct Karpenter: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "karpenter",
         abstract: "A Kubernetes node autoscaler that speaks Karpenter's APIs.",
-        subcommands: [VersionCommand.self]
+        subcommands: [ControllerCommand.self, ConvertCommand.self, VersionCommand.self]
     )
 }

@@ -1,4 +1,0 @@
-// Rewritten by `make build` with the short commit SHA; committed with a neutral value.
-enum GeneratedCommit {
-    static let value = "unknown"
-}
