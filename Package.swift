@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["KubeModel"], swiftSettings: strict),
         .executableTarget(
             name: "karpenter-bench",
-            dependencies: ["Scheduling", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Scheduling", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/KarpenterBench",
             swiftSettings: strict
         ),
@@ -62,7 +62,7 @@ let package = Package(
 
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "KarpenterCLITests", dependencies: ["karpenter", "KubeModel", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
