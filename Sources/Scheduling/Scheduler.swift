@@ -77,7 +77,10 @@ package enum Scheduler {
                 pushedAt[podIndex] = nil
             }
         }
-        if merge { solver.mergePlans() }
+        if merge {
+            solver.mergePlans()
+            solver.relocatePods()
+        }
         return solver.finish(failures: failures, order: queue)
     }
 }
