@@ -75,7 +75,7 @@ let package = Package(
         .target(name: "CloudProvider", dependencies: ["KubeModel", "Scheduling"], swiftSettings: strict),
         .executableTarget(
             name: "karpenter-bench",
-            dependencies: ["Scheduling", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Scheduling", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/KarpenterBench",
             swiftSettings: strict
         ),
@@ -121,7 +121,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
