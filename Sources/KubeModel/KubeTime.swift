@@ -1,69 +1,62 @@
 import Foundation
 
+/// A timestamp written as RFC 3339 text with a fixed number of fractional digits. Decoding accepts
+/// any RFC 3339 form (other clients write fractions and offsets); encoding writes the canonical one.
+package protocol RFC3339Timestamp: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Fractional digits written when encoding: 0 for `metav1.Time`, 6 for `metav1.MicroTime`.
+    static var fractionDigits: Int { get }
+    /// The instant.
+    var date: Date { get }
+    /// Wraps an instant.
+    init(_ date: Date)
+}
+
+extension RFC3339Timestamp {
+    /// Parses an RFC 3339 timestamp; `nil` when the text is not one.
+    package init?(rfc3339 text: String) {
+        guard let date = RFC3339.parse(text) else { return nil }
+        self.init(date)
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = RFC3339.parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "invalid RFC 3339 timestamp \"\(text)\"")
+        }
+        self.init(date)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Canonical text, e.g. `2024-08-07T19:23:07Z` or `2024-08-07T19:23:07.084000Z`.
+    package var description: String { RFC3339.format(date, fractionDigits: Self.fractionDigits) }
+
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.date < rhs.date }
+}
+
 /// A Kubernetes `metav1.Time`: RFC 3339 in UTC with whole seconds on the wire
-/// (`2024-08-07T19:23:07Z`). Decoding also accepts fractional seconds and numeric offsets, because
-/// other clients write them; encoding always produces the canonical form the API server produces.
-package struct KubeTime: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+/// (`2024-08-07T19:23:07Z`).
+package struct KubeTime: RFC3339Timestamp {
+    package static let fractionDigits = 0
     /// The instant, truncated to whole seconds when encoded.
     package var date: Date
 
     /// Wraps an instant.
     package init(_ date: Date) { self.date = date }
-
-    /// Parses an RFC 3339 timestamp; `nil` when the text is not one.
-    package init?(rfc3339 text: String) {
-        guard let date = RFC3339.parse(text) else { return nil }
-        self.date = date
-    }
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = RFC3339.parse(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "invalid RFC 3339 timestamp \"\(text)\"")
-        }
-        self.date = date
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    /// Canonical text, e.g. `2024-08-07T19:23:07Z`.
-    package var description: String { RFC3339.format(date, fractionDigits: 0) }
-
-    package static func < (lhs: KubeTime, rhs: KubeTime) -> Bool { lhs.date < rhs.date }
 }
 
 /// A Kubernetes `metav1.MicroTime` (Leases, Events): RFC 3339 with six fractional digits.
-package struct KubeMicroTime: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct KubeMicroTime: RFC3339Timestamp {
+    package static let fractionDigits = 6
     /// The instant, kept to microseconds when encoded.
     package var date: Date
 
     /// Wraps an instant.
     package init(_ date: Date) { self.date = date }
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = RFC3339.parse(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "invalid RFC 3339 timestamp \"\(text)\"")
-        }
-        self.date = date
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    /// Canonical text, e.g. `2024-08-07T19:23:07.084000Z`.
-    package var description: String { RFC3339.format(date, fractionDigits: 6) }
-
-    package static func < (lhs: KubeMicroTime, rhs: KubeMicroTime) -> Bool { lhs.date < rhs.date }
 }
 
 /// RFC 3339 parsing and formatting with integer civil-date arithmetic: no formatter objects (which
