@@ -1,9 +1,12 @@
+import AWSClient
+import AWSProvider
 import Scheduling
 
 /// Benchmark fixture data: a small table of real EC2 families and sizes (vCPU, memory, ENIs, IPv4
 /// per ENI, architecture) with plausible us-east-1 prices. On-demand prices scale linearly with size
 /// from the family's `.large` price; spot prices are a fixed, family- and zone-dependent fraction.
-/// Allocatable comes from `InstanceTypeCapacity` (upstream's formulas).
+/// Allocatable and labels come from `InstanceTypeCapacity` (upstream's formulas) through
+/// `InstanceTypeMapping`, the conversion the providers use.
 enum EC2Catalogue {
     struct Family {
         let name: String
@@ -54,27 +57,17 @@ enum EC2Catalogue {
         for (familyIndex, family) in families.enumerated() {
             for size in family.sizes {
                 guard let net = network[size] else { continue }
-                let math = InstanceTypeCapacity(vcpus: net.vcpus, memoryMiB: net.vcpus * family.memoryPerVCPUMiB,
-                                                maxENIs: net.enis, ipv4PerENI: net.ipv4, arm64: family.arm64)
                 let onDemand = family.largePrice * Double(net.vcpus) / 2
-                var offerings: [Offering] = []
+                var offerings: [InstanceTypeOfferingInfo] = []
                 for (zoneIndex, zone) in zones.enumerated() {
-                    offerings.append(Offering(zone: zone, capacityType: "on-demand", price: onDemand))
+                    offerings.append(InstanceTypeOfferingInfo(zone: zone, capacityType: "on-demand", price: onDemand))
                     let discount = 0.30 + 0.04 * Double((familyIndex * 3 + zoneIndex) % 5)
-                    offerings.append(Offering(zone: zone, capacityType: "spot", price: onDemand * discount))
+                    offerings.append(InstanceTypeOfferingInfo(zone: zone, capacityType: "spot", price: onDemand * discount))
                 }
-                let name = "\(family.name).\(size)"
-                types.append(InstanceType(
-                    name: name,
-                    labels: [
-                        "kubernetes.io/arch": family.arm64 ? "arm64" : "amd64", "kubernetes.io/os": "linux",
-                        "karpenter.k8s.aws/instance-family": family.name,
-                        "karpenter.k8s.aws/instance-category": family.category,
-                        "karpenter.k8s.aws/instance-size": size,
-                        "karpenter.k8s.aws/instance-cpu": String(net.vcpus),
-                        "karpenter.k8s.aws/instance-memory": String(net.vcpus * family.memoryPerVCPUMiB),
-                    ],
-                    capacity: math.capacity, overhead: math.overhead, offerings: offerings))
+                let record = EC2InstanceType(
+                    name: "\(family.name).\(size)", vCPUs: Int(net.vcpus), memoryMiB: Int(net.vcpus * family.memoryPerVCPUMiB),
+                    architecture: family.arm64 ? "arm64" : "amd64", enis: Int(net.enis), ipv4PerENI: Int(net.ipv4))
+                types.append(InstanceTypeMapping.instanceType(InstanceTypeCapacity().info(for: record, offerings: offerings)))
             }
         }
         return types
