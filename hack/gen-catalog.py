@@ -3,7 +3,7 @@
 
 Usage: hack/gen-catalog.py [--region us-east-1] [--out Sources/Simulation/Resources/catalog-us-east-1.json]
 
-Keeps linux-capable (x86_64 or arm64), current-generation, hvm instance types offered in the
+Keeps linux-capable (x86_64 or arm64), current-generation (see current()), hvm instance types offered in the
 region. Prices are ESTIMATES from the model documented in docs/catalog.md (no AWS access):
 per-family on-demand anchors scaled by size, a resource-based fallback, and a deterministic
 per-(type, zone) spot discount between 55% and 75%.
@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import sys
 
 import moto
@@ -42,6 +43,17 @@ PER_GPU = 0.5
 
 def family_of(name):
     return name.split(".", 1)[0]
+
+
+def generation(name):
+    match = re.match(r"^[a-z]+(-[0-9]+tb)?([0-9]+)", name)
+    return int(match.group(2)) if match else 0
+
+
+def current(item):
+    """moto's data flags some still-sold 5th/6th-generation types (m5, c5, r5, m6i...) as not current;
+    treat every generation >= 5 family as current too."""
+    return bool(item.get("CurrentGeneration")) or generation(item["InstanceType"]) >= 5
 
 
 def linux_arch(item):
@@ -96,7 +108,7 @@ def main():
     for name in sorted(types):
         item = types[name]
         arch = linux_arch(item)
-        if (arch is None or not item.get("CurrentGeneration") or "hvm" not in item.get("SupportedVirtualizationTypes", [])
+        if (arch is None or not current(item) or "hvm" not in item.get("SupportedVirtualizationTypes", [])
                 or name not in zones_by_type):
             continue
         network = item.get("NetworkInfo", {})
