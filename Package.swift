@@ -115,7 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "KubeClient", "KubeModel", "CloudProvider", "AWSProvider", "AWSClient", "Scheduling", "TestSupport"],
+            dependencies: [
+                "Simulation", "KubeClient", "KubeModel", "CloudProvider", "AWSProvider", "AWSClient", "Scheduling",
+                "TestSupport", "CurlTransport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
