@@ -10,7 +10,6 @@ import Scheduling
 enum EC2Catalogue {
     struct Family {
         let name: String
-        let category: String
         let memoryPerVCPUMiB: Int64
         let arm64: Bool
         let largePrice: Double
@@ -26,26 +25,26 @@ enum EC2Catalogue {
 
     static let all = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"]
     static let families: [Family] = [
-        Family(name: "m5", category: "m", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.096, sizes: all),
-        Family(name: "m6i", category: "m", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.096, sizes: all),
-        Family(name: "m6a", category: "m", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.0864, sizes: all),
-        Family(name: "m6g", category: "m", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.077,
+        Family(name: "m5", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.096, sizes: all),
+        Family(name: "m6i", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.096, sizes: all),
+        Family(name: "m6a", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.0864, sizes: all),
+        Family(name: "m6g", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.077,
                sizes: Array(all.prefix(7))),
-        Family(name: "m7g", category: "m", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.0816,
+        Family(name: "m7g", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.0816,
                sizes: Array(all.prefix(7))),
-        Family(name: "c5", category: "c", memoryPerVCPUMiB: 2048, arm64: false, largePrice: 0.085, sizes: all),
-        Family(name: "c6i", category: "c", memoryPerVCPUMiB: 2048, arm64: false, largePrice: 0.085, sizes: all),
-        Family(name: "c6g", category: "c", memoryPerVCPUMiB: 2048, arm64: true, largePrice: 0.068,
+        Family(name: "c5", memoryPerVCPUMiB: 2048, arm64: false, largePrice: 0.085, sizes: all),
+        Family(name: "c6i", memoryPerVCPUMiB: 2048, arm64: false, largePrice: 0.085, sizes: all),
+        Family(name: "c6g", memoryPerVCPUMiB: 2048, arm64: true, largePrice: 0.068,
                sizes: Array(all.prefix(7))),
-        Family(name: "c7g", category: "c", memoryPerVCPUMiB: 2048, arm64: true, largePrice: 0.0725,
+        Family(name: "c7g", memoryPerVCPUMiB: 2048, arm64: true, largePrice: 0.0725,
                sizes: Array(all.prefix(7))),
-        Family(name: "r5", category: "r", memoryPerVCPUMiB: 8192, arm64: false, largePrice: 0.126, sizes: all),
-        Family(name: "r6i", category: "r", memoryPerVCPUMiB: 8192, arm64: false, largePrice: 0.126, sizes: all),
-        Family(name: "r6g", category: "r", memoryPerVCPUMiB: 8192, arm64: true, largePrice: 0.1008,
+        Family(name: "r5", memoryPerVCPUMiB: 8192, arm64: false, largePrice: 0.126, sizes: all),
+        Family(name: "r6i", memoryPerVCPUMiB: 8192, arm64: false, largePrice: 0.126, sizes: all),
+        Family(name: "r6g", memoryPerVCPUMiB: 8192, arm64: true, largePrice: 0.1008,
                sizes: Array(all.prefix(7))),
-        Family(name: "t3", category: "t", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.0832,
+        Family(name: "t3", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.0832,
                sizes: ["large", "xlarge", "2xlarge"]),
-        Family(name: "t4g", category: "t", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.0672,
+        Family(name: "t4g", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.0672,
                sizes: ["large", "xlarge", "2xlarge"]),
     ]
 

@@ -1,4 +1,5 @@
 import AWSClient
+import Foundation
 import CloudProvider
 import KubeModel
 import Scheduling
@@ -156,5 +157,32 @@ import Testing
         }
         clock.advance(by: .seconds(30))
         #expect(try await launch.value == claim)
+    }
+}
+
+/// The generated catalogue as loaded: coverage and sizes that make sense.
+@Suite struct SimulatedCatalogueTests {
+    @Test func bundledCatalogueCoversTheCommonTypesWithUsableSizes() throws {
+        let catalogue = try KwokCloudProviderTests.loadedCatalogue()
+        #expect(catalogue.region == "us-east-1")
+        #expect(catalogue.zones.count >= 3)
+        let names = Set(catalogue.instanceTypes.map(\.name))
+        #expect(names.isSuperset(of: ["t3.medium", "m5.large", "c5.large", "r5.large", "m6g.large", "g4dn.xlarge"]))
+        for info in catalogue.instanceTypes {
+            #expect((info.allocatable["cpu"] ?? 0) > 0, "\(info.name) cpu")
+            #expect((info.allocatable["memory"] ?? 0) > 0, "\(info.name) memory")
+            #expect(info.offerings.contains { $0.capacityType == "on-demand" && ($0.price ?? 0) > 0 }, "\(info.name) price")
+        }
+        let t3 = try #require(catalogue.instanceTypes.first { $0.name == "t3.medium" })
+        let onDemand = try #require(t3.offerings.first { $0.capacityType == "on-demand" }?.price)
+        #expect(onDemand == 0.0416)
+        for spot in t3.offerings where spot.capacityType == "spot" {
+            let discount = 1 - (spot.price ?? 0) / onDemand
+            #expect(discount >= 0.549 && discount <= 0.751)
+        }
+    }
+
+    @Test func malformedDataIsReported() {
+        #expect(throws: SimulatedCatalogue.LoadError.self) { try SimulatedCatalogue(data: Data("{}".utf8)) }
     }
 }
