@@ -54,6 +54,8 @@ package actor KwokCloudProvider: CloudProvider {
     var namesByProviderID: [String: String] = [:]
     /// Offerings that fail with insufficient capacity until restored.
     var exhaustedOfferings: Set<OfferingKey> = []
+    /// `instanceTypes(for:)` result, valid until the exhausted offerings change.
+    var mappedTypes: [InstanceType]?
     /// Launches still to fail with insufficient capacity.
     var failingLaunches = 0
     var idGenerator: SplitMix64
@@ -79,10 +81,16 @@ package actor KwokCloudProvider: CloudProvider {
     // MARK: Faults
 
     /// Makes `offering` fail with insufficient capacity until ``restore(_:)``.
-    package func exhaust(_ offering: OfferingKey) { exhaustedOfferings.insert(offering) }
+    package func exhaust(_ offering: OfferingKey) {
+        exhaustedOfferings.insert(offering)
+        mappedTypes = nil
+    }
 
     /// Ends an ``exhaust(_:)`` fault.
-    package func restore(_ offering: OfferingKey) { exhaustedOfferings.remove(offering) }
+    package func restore(_ offering: OfferingKey) {
+        exhaustedOfferings.remove(offering)
+        mappedTypes = nil
+    }
 
     /// Makes the next `count` launches fail with insufficient capacity for every offering they could use.
     package func failNextLaunches(_ count: Int) { failingLaunches = max(0, count) }
@@ -153,11 +161,14 @@ package actor KwokCloudProvider: CloudProvider {
     /// The whole catalogue (the solver filters by the NodePool), with offerings in the configured
     /// zones and exhausted offerings marked unavailable.
     package func instanceTypes(for nodePool: NodePool) async throws -> [InstanceType] {
-        catalogue.instanceTypes.map { info in
+        if let mappedTypes { return mappedTypes }
+        let mapped = catalogue.instanceTypes.map { info in
             var info = info
             info.offerings.removeAll { !allowedZones.contains($0.zone) }
             return InstanceTypeMapping.instanceType(info, unavailable: exhaustedOfferings)
         }
+        mappedTypes = mapped
+        return mapped
     }
 
     /// Simulated instances never drift.

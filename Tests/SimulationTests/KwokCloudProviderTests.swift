@@ -34,6 +34,11 @@ import Testing
                           configuration: .init(zones: zones, launchLatency: latency, seed: seed), clock: clock)
     }
 
+    static func nodePool() -> NodePool {
+        NodePool(metadata: ObjectMeta(name: "default"),
+                 spec: NodePoolSpec(template: NodeClaimTemplate(spec: NodeClaimTemplateSpec(nodeClassRef: NodeClassReference(name: "default")))))
+    }
+
     static func quantity(_ text: String) throws -> Quantity { try Quantity(parsing: text) }
 
     @Test func seedNodeClaimLaunchesT3MediumSpotWithTheSeedAllocatable() async throws {
@@ -105,6 +110,8 @@ import Testing
         let provider = try Self.provider(zones: ["us-east-1a", "us-east-1b"])
         let spotA = OfferingKey(instanceType: "t3.medium", zone: "us-east-1a", capacityType: "spot")
         let spotB = OfferingKey(instanceType: "t3.medium", zone: "us-east-1b", capacityType: "spot")
+        let before = try await provider.instanceTypes(for: Self.nodePool()).first { $0.name == "t3.medium" }
+        #expect(before?.offerings.filter { $0.capacityType == "spot" }.allSatisfy(\.available) == true)
         await provider.exhaust(spotA)
         let launched = try await provider.create(Self.nodeClaim(name: "one"))
         #expect(launched.metadata.labels?[WellKnownLabels.zone] == "us-east-1b")
@@ -114,7 +121,7 @@ import Testing
             message: "InsufficientInstanceCapacity: all 2 compatible offering(s) are exhausted")) {
             _ = try await provider.create(Self.nodeClaim(name: "two"))
         }
-        let types = try await provider.instanceTypes(for: NodePool(metadata: ObjectMeta(name: "default"), spec: NodePoolSpec(template: NodeClaimTemplate(spec: NodeClaimTemplateSpec(nodeClassRef: NodeClassReference(name: "default"))))))
+        let types = try await provider.instanceTypes(for: Self.nodePool())
         let t3 = try #require(types.first { $0.name == "t3.medium" })
         #expect(t3.offerings.filter { $0.capacityType == "spot" }.allSatisfy { !$0.available })
         #expect(Set(t3.offerings.map(\.zone)) == ["us-east-1a", "us-east-1b"])
