@@ -97,7 +97,7 @@ bench-scheduling: deps bench-deps
 	.build/release/karpenter-bench generic $(BENCH_FLAGS)
 	.build/release/karpenter-bench kwok-basic $(BENCH_FLAGS)
 	.build/release/karpenter-bench quality --write bench/out/quality-instances.json $(BENCH_FLAGS)
-	$(PYTHON) bench/quality_optimum.py bench/out/quality-instances.json --cache $(KARPENTER_CACHE)/bench/quality-optima.json $(if $(findstring --json,$(BENCH_FLAGS)),--json,)
+	$(PYTHON) bench/quality_optimum.py bench/out/quality-instances.json --time-limit 10 --cache $(KARPENTER_CACHE)/bench/quality-optima.json $(if $(findstring --json,$(BENCH_FLAGS)),--json,)
 
 clean:
 	rm -rf .build

@@ -70,7 +70,7 @@ let package = Package(
             name: "karpenter",
             dependencies: [
                 "Operator", "KubeModel", "Observability", "AWSClient", "HTTPCore",
-                "TestSupport",  // TEMPORARY: URLSessionTransport until CurlTransport is merged (see AWSCommand)
+                "CurlTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "karpenter-bench",
             dependencies: [
-                "Scheduling", "AWSClient", "AWSProvider",
+                "Scheduling", "AWSClient", "AWSProvider", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/KarpenterBench",
@@ -100,11 +100,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "AWSBenchmarks",
-            dependencies: ["AWSClient", "SigV4", "HTTPCore", "TestSupport"],
+            dependencies: ["AWSClient", "SigV4", "HTTPCore", "CurlTransport", "TestSupport"],
             path: "Benchmarks/AWSBenchmarks",
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4", "CurlTransport"], swiftSettings: strict),
 
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPCore"], swiftSettings: strict),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "HTTPCore", "KubeModel", "TestSupport"], swiftSettings: strict),
@@ -140,13 +140,13 @@ let package = Package(
         .testTarget(
             name: "AWSClientTests",
             dependencies: [
-                "AWSClient", "SigV4", "HTTPCore", "TestSupport",
+                "AWSClient", "SigV4", "HTTPCore", "CurlTransport", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "XMLCoder", package: "XMLCoder"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],

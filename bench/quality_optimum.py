@@ -57,7 +57,7 @@ def solve(instance, time_limit):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("instances", help="JSON written by `karpenter-bench quality`")
-    parser.add_argument("--time-limit", type=float, default=20.0, help="seconds per instance")
+    parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per instance")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--cache", help="JSON file of optima keyed by instance hash (reused across runs)")
     args = parser.parse_args()

@@ -1,3 +1,4 @@
+import CurlTransport
 import AWSClient
 import Foundation
 import HTTPCore
@@ -19,7 +20,12 @@ let request = HTTPRequest(
 )
 let fixedDate = Date(timeIntervalSince1970: 1_723_058_587)
 
+/// `BENCH_SCALE` shrinks the signing loops (e.g. 0.01 under valgrind); `BENCH_SKIP_MOTO=1` stops
+/// after the signing figures.
+let scale = Double(ProcessInfo.processInfo.environment["BENCH_SCALE"] ?? "") ?? 1
+
 func measure(_ label: String, iterations: Int, _ body: () -> Int) {
+    let iterations = max(1, Int(Double(iterations) * scale))
     var checksum = 0
     for _ in 0..<1000 { checksum &+= body() }  // warm-up
     let start = ContinuousClock.now
@@ -42,11 +48,12 @@ measure("canonical request only", iterations: 200_000) {
 }
 
 // Round trip to moto: DescribeAvailabilityZones (small answer) and DescribeInstanceTypes for one type.
+if ProcessInfo.processInfo.environment["BENCH_SKIP_MOTO"] == "1" { exit(0) }
 let roundTrips = Int(ProcessInfo.processInfo.environment["BENCH_ROUND_TRIPS"] ?? "") ?? 200
 let server = try MotoServer.start()
 let account = try await server.provision()
 let configuration = AWSClientConfiguration(
-    region: "us-east-1", transport: URLSessionTransport(),
+    region: "us-east-1", transport: try CurlTransport(),
     credentials: StaticCredentialProvider(AWSCredentials(signing: SigningCredentials(accessKeyID: account.accessKeyID, secretAccessKey: account.secretAccessKey), source: "bench")),
     environment: ["AWS_ENDPOINT_URL": server.url.absoluteString], retry: RetryPolicy(maxAttempts: 1)
 )

@@ -1,4 +1,5 @@
 import Scheduling
+import TestSupport
 
 /// Workloads on the realistic EC2 catalogue: `generic` (100k mixed pods) and `kwok-basic`.
 enum CatalogueWorkloads {
@@ -7,7 +8,7 @@ enum CatalogueWorkloads {
     /// 100k generic pods: CPU and memory drawn from common shapes; 10% pinned to amd64, 10% to
     /// on-demand, 5% to arm64.
     static func genericPods(_ count: Int, seed: UInt64 = 7) -> [SchedulingPod] {
-        var random = BenchRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { index in
             let cpu = random.pick([Int64(100), 250, 500, 750, 1000, 2000, 4000])
             let memory = random.pick([Int64(128), 256, 512, 1024, 2048, 4096, 8192])

@@ -1,4 +1,5 @@
 import Scheduling
+import TestSupport
 
 /// 200 seeded small instances (≤ 30 pods, ≤ 15 instance types) whose plans are priced and written
 /// out as JSON for `bench/quality_optimum.py`, which computes the exact optimum with HiGHS.
@@ -10,7 +11,7 @@ enum QualityWorkload {
     }
 
     static func instance(seed: UInt64, packing: SchedulingInput.Packing) -> Instance {
-        var random = BenchRandom(seed: seed &* 7919 &+ 17)
+        var random = SplitMix64(seed: seed &* 7919 &+ 17)
         let typeCount = Int(random.next() % 11) + 5
         var types: [InstanceType] = []
         for index in 0..<typeCount {

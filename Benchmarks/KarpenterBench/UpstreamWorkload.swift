@@ -1,4 +1,5 @@
 import Scheduling
+import TestSupport
 
 /// Upstream's scheduling benchmark (reference benchmarks-upstream §1.1): 400 fake instance types,
 /// the five-class diverse pod mix, and the 4000 preference pods.
@@ -27,7 +28,7 @@ enum UpstreamWorkload {
     /// 10M Gi in Int64, so the pool here is simply unlimited.
     static let nodePool = SchedulingNodePool(name: "default")
 
-    static func shape(_ random: inout BenchRandom, uid: String) -> SchedulingPod {
+    static func shape(_ random: inout SplitMix64, uid: String) -> SchedulingPod {
         let cpu = random.pick([Int64(100), 250, 500, 1000, 1500])
         let memory = random.pick([Int64(100), 256, 512, 1024, 2048, 4096])
         return SchedulingPod(uid: uid, namespace: "default", containers: [.units(cpuMillis: cpu, memoryMiB: memory)])
@@ -35,7 +36,7 @@ enum UpstreamWorkload {
 
     /// The diverse mix: count/5 pods in each class, remainder generic.
     static func diversePods(_ count: Int, seed: UInt64 = 42) -> [SchedulingPod] {
-        var random = BenchRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let letters = ["a", "b", "c", "d", "e", "f", "g"]
         var pods: [SchedulingPod] = []
         let perClass = count / 5
@@ -69,7 +70,7 @@ enum UpstreamWorkload {
     /// 4000 pods labelled app=nginx: satisfiable zone preference, unsatisfiable zone anti-preference
     /// (weight 10), satisfiable hostname anti-preference (weight 1).
     static func preferencePods(_ count: Int = 4000, seed: UInt64 = 42) -> [SchedulingPod] {
-        var random = BenchRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let nginx = LabelSelector(matchLabels: ["app": "nginx"])
         return (0..<count).map { index in
             var pod = shape(&random, uid: format6(index))

@@ -9,7 +9,9 @@ package typealias LabelValueID = Int32
 /// strings. Value ids are assigned in first-seen order; the integer reading of each value is cached
 /// for `Gt`/`Lt`. Invariant: `keys[id]` / `values[id]` is the string an id was created from.
 package struct LabelTable: Sendable {
+    /// Key strings by id.
     package private(set) var keys: [String] = []
+    /// Value strings by id.
     package private(set) var values: [String] = []
     private var keyIDs: [String: LabelKeyID] = [:]
     private var valueIDs: [String: LabelValueID] = [:]

@@ -13,11 +13,11 @@ package enum Scheduler {
         case .costAware: return solve(input, costAware: true, capped: false)
         case .targetCapped: return solve(input, costAware: false, capped: true)
         case let .cheapest(maxPods):
-            let capped = solve(input, costAware: false, capped: true)
-            guard input.pods.count <= maxPods else { return capped }
-            var best = capped
+            guard input.pods.count <= maxPods else { return solve(input, costAware: false, capped: true) }
+            var catalogue: Solver.Catalogue?
+            var best = solve(input, costAware: false, capped: true, catalogue: &catalogue)
             for (costAware, cap) in [(true, false), (false, false), (true, true), (false, true)] {
-                let other = solve(input, costAware: costAware, capped: cap, merge: true)
+                let other = solve(input, costAware: costAware, capped: cap, merge: true, catalogue: &catalogue)
                 if better(other, than: best) { best = other }
             }
             return best
@@ -31,9 +31,16 @@ package enum Scheduler {
         return a.newNodeClaims.count < b.newNodeClaims.count
     }
 
-    private static func solve(_ input: SchedulingInput, costAware: Bool, capped: Bool,
-                              merge: Bool = false) -> SchedulingResult {
-        var solver = Solver(input)
+    private static func solve(_ input: SchedulingInput, costAware: Bool, capped: Bool) -> SchedulingResult {
+        var catalogue: Solver.Catalogue?
+        return solve(input, costAware: costAware, capped: capped, catalogue: &catalogue)
+    }
+
+    /// One solve with one packing rule; `catalogue` is filled on first use and reused after.
+    private static func solve(_ input: SchedulingInput, costAware: Bool, capped: Bool, merge: Bool = false,
+                              catalogue: inout Solver.Catalogue?) -> SchedulingResult {
+        var solver = Solver(input, catalogue: catalogue)
+        if catalogue == nil { catalogue = Solver.Catalogue(table: solver.table, types: solver.types) }
         solver.costAware = costAware
         solver.targetCapped = capped
         solver.pendingDemand = solver.podClass.reduce(into: Resources.zero) { $0.add(solver.classes[$1].requests) }
@@ -70,7 +77,10 @@ package enum Scheduler {
                 pushedAt[podIndex] = nil
             }
         }
-        if merge { solver.mergePlans() }
+        if merge {
+            solver.mergePlans()
+            solver.relocatePods()
+        }
         return solver.finish(failures: failures, order: queue)
     }
 }

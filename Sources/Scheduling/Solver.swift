@@ -58,13 +58,20 @@ struct Solver {
     var pendingDemand = Resources.zero
     var scratch: InstanceTypeSet
 
-    init(_ input: SchedulingInput) {
+    /// The interned catalogue, shareable between solves of the same input (value types only).
+    struct Catalogue {
+        let table: LabelTable
+        let types: [CompiledInstanceType]
+    }
+
+    init(_ input: SchedulingInput, catalogue: Catalogue? = nil) {
         self.input = input
+        if let catalogue { table = catalogue.table }
         zoneKey = table.key(WellKnownLabels.zone)
         capacityTypeKey = table.key(WellKnownLabels.capacityType)
         hostnameKey = table.key(WellKnownLabels.hostname)
         scratch = InstanceTypeSet(capacity: input.instanceTypes.count)
-        compileInstanceTypes()
+        if let catalogue { types = catalogue.types } else { compileInstanceTypes() }
         compileNodePools()
         compileExistingNodes()
         compilePods()

@@ -89,15 +89,22 @@ package struct CanonicalRequest: Sendable, Equatable {
     /// Lower-cases names, collapses whitespace runs in values to one space and trims them, joins
     /// repeated headers with `,` in their original order, and sorts by name.
     package static func canonicalHeaders(_ headers: [HTTPHeader]) -> [HTTPHeader] {
-        var order: [String] = []
-        var values: [String: [String]] = [:]
-        for header in headers {
-            let name = ASCIIText.lowercased(header.name)
-            let value = ASCIIText.collapsingWhitespace(header.value)
-            if values[name] == nil { order.append(name) }
-            values[name, default: []].append(value)
+        // Header lists are short: sort (name, original position) pairs and merge neighbours, which is
+        // cheaper than hashing every name and keeps repeated headers in their original order.
+        let normalised = headers.enumerated().map { index, header in
+            (name: ASCIIText.lowercased(header.name), value: ASCIIText.collapsingWhitespace(header.value), index: index)
+        }.sorted { lhs, rhs in
+            lhs.name == rhs.name ? lhs.index < rhs.index : lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8)
         }
-        return order.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .map { HTTPHeader(name: $0, value: values[$0, default: []].joined(separator: ",")) }
+        var result: [HTTPHeader] = []
+        result.reserveCapacity(normalised.count)
+        for header in normalised {
+            if let last = result.last, last.name == header.name {
+                result[result.count - 1].value += "," + header.value
+            } else {
+                result.append(HTTPHeader(name: header.name, value: header.value))
+            }
+        }
+        return result
     }
 }

@@ -101,14 +101,26 @@ package final class SigV4Signer: Sendable {
         var seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
         seconds -= secondOfDay
-        let days = seconds / 86_400
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        let (year, month, day) = civilDate(daysSinceEpoch: seconds / 86_400)
+        let fields = [(year, 4), (month, 2), (day, 2), (-1, 0), (secondOfDay / 3600, 2), (secondOfDay / 60 % 60, 2), (secondOfDay % 60, 2)]
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            var index = 0
+            for (value, width) in fields {
+                if value < 0 {
+                    buffer[index] = UInt8(ascii: "T")
+                    index += 1
+                    continue
+                }
+                var remaining = value
+                for position in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[index + position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                }
+                index += width
+            }
+            buffer[index] = UInt8(ascii: "Z")
+            return index + 1
         }
-        return pad(year, 4) + pad(month, 2) + pad(day, 2) + "T"
-            + pad(secondOfDay / 3600, 2) + pad(secondOfDay / 60 % 60, 2) + pad(secondOfDay % 60, 2) + "Z"
     }
 
     /// The `Host` header value for `url`: the host, plus `:port` when the port is not the scheme's default.

@@ -1,3 +1,4 @@
+import CurlTransport
 import Foundation
 import HTTPCore
 import SigV4
@@ -13,7 +14,8 @@ import SigV4
 package struct MotoServer: Sendable {
     /// Base URL, e.g. `http://127.0.0.1:5199`.
     package let url: URL
-    private let transport = URLSessionTransport()
+    /// The libcurl transport the tests send AWS calls through (the production transport).
+    package let transport: CurlTransport
 
     /// Starts (or finds) the server.
     package static func start() throws -> MotoServer {
@@ -22,7 +24,7 @@ package struct MotoServer: Sendable {
         guard let url = URL(string: text.split(separator: "\n").last.map(String.init) ?? "") else {
             throw ChildProcess.Failure(command: "hack/moto.sh start", status: 0, stderr: "printed no URL: \(text)")
         }
-        return MotoServer(url: url)
+        return MotoServer(url: url, transport: try CurlTransport())
     }
 
     /// The account the setup created.

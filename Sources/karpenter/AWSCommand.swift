@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 import HTTPCore
 import Logging
-import TestSupport
+import CurlTransport
 
 /// `karpenter aws …`: the checks people reach for first when setting up IRSA.
 struct AWSCommand: AsyncParsableCommand {
@@ -12,15 +12,10 @@ struct AWSCommand: AsyncParsableCommand {
         subcommands: [WhoAmICommand.self, InstanceTypesCommand.self]
     )
 
-    /// TEMPORARY: the libcurl transport (`CurlTransport`) is being written on another branch; until it
-    /// is merged these commands use the test-only URLSession transport. The lead replaces this one
-    /// line (and the TestSupport dependency of the executable) with `CurlTransport()` when merging.
-    static func transport() -> any HTTPTransport { URLSessionTransport() }
-
-    static func diagnostics(verbose: Bool) -> AWSDiagnostics {
+    static func diagnostics(verbose: Bool) throws -> AWSDiagnostics {
         var logger = Logger(label: "aws") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .warning
-        return AWSDiagnostics(environment: AWSEnvironment(), transport: transport(), logger: logger)
+        return AWSDiagnostics(environment: AWSEnvironment(), transport: try CurlTransport(), logger: logger)
     }
 }
 

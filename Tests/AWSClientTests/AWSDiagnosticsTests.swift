@@ -1,3 +1,4 @@
+import CurlTransport
 import AWSClient
 import Foundation
 import HTTPCore
@@ -54,7 +55,7 @@ extension AWSMotoIntegrationTests {
             var variables = ["AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": fixture.server.url.absoluteString,
                              "AWS_ACCESS_KEY_ID": fixture.account.accessKeyID, "AWS_SECRET_ACCESS_KEY": fixture.account.secretAccessKey.reveal(),
                              "AWS_EC2_METADATA_DISABLED": "true"]
-            let identity = try await AWSDiagnostics(environment: CredentialChainTests.environment(variables), transport: URLSessionTransport()).whoami()
+            let identity = try await AWSDiagnostics(environment: CredentialChainTests.environment(variables), transport: try CurlTransport()).whoami()
             #expect(identity.credentialSource == "environment")
             #expect(identity.accessKeyID == fixture.account.accessKeyID)
             #expect(identity.account == "123456789012")
@@ -63,7 +64,7 @@ extension AWSMotoIntegrationTests {
             #expect(identity.regionSource == "AWS_REGION")
             variables["AWS_SECRET_ACCESS_KEY"] = "definitely-wrong-secret"
             let error = await #expect(throws: AWSDiagnostics.Failure.self) {
-                try await AWSDiagnostics(environment: CredentialChainTests.environment(variables), transport: URLSessionTransport()).whoami()
+                try await AWSDiagnostics(environment: CredentialChainTests.environment(variables), transport: try CurlTransport()).whoami()
             }
             #expect(error?.description.hasPrefix("AWS rejected the credentials from environment") == true)
             #expect(error?.description.contains("definitely-wrong-secret") == false)

@@ -36,7 +36,7 @@ struct MotoFixture {
     /// A configuration pointing every service at moto via `AWS_ENDPOINT_URL`, as a user would.
     func configuration(credentials: AWSCredentials? = nil, provider: (any CredentialProvider)? = nil) -> AWSClientConfiguration {
         AWSClientConfiguration(
-            region: Self.region, transport: URLSessionTransport(),
+            region: Self.region, transport: server.transport,
             credentials: provider ?? StaticCredentialProvider(credentials ?? goodCredentials),
             environment: ["AWS_ENDPOINT_URL": server.url.absoluteString],
             retry: RetryPolicy(maxAttempts: 1), sleeper: TaskSleeper(), logger: logs.logger()

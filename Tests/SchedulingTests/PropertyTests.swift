@@ -5,8 +5,23 @@ import Testing
 @Suite struct PropertyTests {
     @Test(arguments: Array(UInt64(1)...UInt64(300)))
     func placementsSatisfyHardConstraints(seed: UInt64) {
+        check(seed: seed, packing: nil)
+    }
+
+    static let packings: [(String, SchedulingInput.Packing)] = [
+        ("first fit", .firstFit), ("cost aware", .costAware), ("target capped", .targetCapped),
+    ]
+
+    /// Every single packing rule on its own (the default portfolio only runs them all on small batches).
+    @Test(arguments: packings, Array(UInt64(301)...UInt64(400)))
+    func everyPackingRuleSatisfiesHardConstraints(packing: (String, SchedulingInput.Packing), seed: UInt64) {
+        check(seed: seed, packing: packing.1)
+    }
+
+    func check(seed: UInt64, packing: SchedulingInput.Packing?) {
         var generator = SeededGenerator(seed: seed)
-        let input = RandomInput.make(&generator)
+        var input = RandomInput.make(&generator)
+        if let packing { input.packing = packing }
         let result = Scheduler.solve(input)
         let checker = SimpleChecker(input: input, result: result)
         #expect(checker.violations() == [], "seed \(seed)")

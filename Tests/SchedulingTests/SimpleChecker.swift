@@ -55,6 +55,16 @@ struct SimpleChecker {
         return total
     }
 
+    /// Labels of a node launched from `type` through `offering` for `pool`.
+    static func nodeLabels(_ type: InstanceType, _ offering: Offering, _ pool: SchedulingNodePool) -> [String: String] {
+        var labels = type.labels.merging(pool.labels) { a, _ in a }
+        labels["node.kubernetes.io/instance-type"] = type.name
+        labels["topology.kubernetes.io/zone"] = offering.zone
+        labels["karpenter.sh/capacity-type"] = offering.capacityType
+        labels["karpenter.sh/nodepool"] = pool.name
+        return labels
+    }
+
     /// Every concrete node a new claim may launch as.
     func shapes(of claim: NewNodeClaim) -> [Shape] {
         guard let pool = pool(claim.nodePool) else { return [] }
@@ -62,11 +72,7 @@ struct SimpleChecker {
         for name in claim.instanceTypeNames {
             guard let type = input.instanceTypes.first(where: { $0.name == name }) else { continue }
             for offering in type.offerings where offering.available {
-                var labels = type.labels.merging(pool.labels) { a, _ in a }
-                labels["node.kubernetes.io/instance-type"] = type.name
-                labels["topology.kubernetes.io/zone"] = offering.zone
-                labels["karpenter.sh/capacity-type"] = offering.capacityType
-                labels["karpenter.sh/nodepool"] = pool.name
+                let labels = SimpleChecker.nodeLabels(type, offering, pool)
                 let fixed = claim.requirements.filter { $0.key != "node.kubernetes.io/instance-type" }
                 if fixed.allSatisfy({ SimpleChecker.holds($0, labels) }) {
                     out.append(Shape(labels: labels, allocatable: type.allocatable, taints: pool.taints))
@@ -201,11 +207,7 @@ struct SimpleChecker {
         for pool in input.nodePools where pool.limits == nil && pool.nodeLimit == nil {
             for type in input.instanceTypes {
                 for offering in type.offerings where offering.available {
-                    var labels = type.labels.merging(pool.labels) { a, _ in a }
-                    labels["node.kubernetes.io/instance-type"] = type.name
-                    labels["topology.kubernetes.io/zone"] = offering.zone
-                    labels["karpenter.sh/capacity-type"] = offering.capacityType
-                    labels["karpenter.sh/nodepool"] = pool.name
+                    let labels = SimpleChecker.nodeLabels(type, offering, pool)
                     guard pool.requirements.allSatisfy({ SimpleChecker.holds($0, labels) }) else { continue }
                     let shape = Shape(labels: labels, allocatable: type.allocatable, taints: pool.taints)
                     if SimpleChecker.admits(pod, shape), (pod.requests + daemonOverhead(shape)).fits(in: type.allocatable) {

@@ -41,7 +41,7 @@ package struct SharedConfigFiles: Sendable {
             if line.hasPrefix("["), line.hasSuffix("]") {
                 let name = line.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
                 current = name
-                sections[name, default: [:]] = sections[name] ?? [:]
+                if sections[name] == nil { sections[name] = [:] }
                 continue
             }
             guard let section = current, let equals = line.firstIndex(of: "=") else { continue }
