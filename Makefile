@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps deps-aws deps-control-plane peers-control-plane build test test-unit test-integration run bench bench-deps bench-scheduling bench-aws bench-kube clean
+.PHONY: deps deps-aws deps-control-plane peers-control-plane build test test-unit test-integration run bench bench-deps bench-scheduling bench-aws bench-kube catalog clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -84,6 +84,10 @@ bench-aws: deps deps-aws
 	$(SWIFT) build -c release --product AWSBenchmarks
 	@hack/moto.sh start >/dev/null
 	@.build/release/AWSBenchmarks; status=$$?; $(PYTHON) hack/bench_boto3_ec2.py; hack/moto.sh stop; exit $$status
+
+## catalog: regenerate the simulated cloud's EC2 catalogue from moto's bundled data (docs/catalog.md).
+catalog: deps-aws
+	$(PYTHON) hack/gen-catalog.py
 
 ## bench-deps: the MILP solver for the quality benchmark's exact optimum (PyPI highspy).
 bench-deps:

@@ -47,7 +47,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "ControllerRuntime", dependencies: ["KubeClient", "KubeModel"], swiftSettings: strict),
-        .target(name: "Simulation", dependencies: ["KubeClient", "KubeModel"], swiftSettings: strict),
+        .target(
+            name: "Simulation",
+            dependencies: ["KubeClient", "KubeModel", "CloudProvider", "AWSProvider", "AWSClient", "Scheduling"],
+            resources: [.copy("Resources/catalog-us-east-1.json")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Observability",
             dependencies: ["KubeModel", .product(name: "Logging", package: "swift-log")],
@@ -73,9 +78,17 @@ let package = Package(
         ),
         .target(name: "Scheduling", dependencies: ["KubeModel"], swiftSettings: strict),
         .target(name: "CloudProvider", dependencies: ["KubeModel", "Scheduling"], swiftSettings: strict),
+        .target(
+            name: "AWSProvider",
+            dependencies: ["AWSClient", "CloudProvider", "KubeModel", "Scheduling"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "karpenter-bench",
-            dependencies: ["Scheduling", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Scheduling", "AWSClient", "AWSProvider", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/KarpenterBench",
             swiftSettings: strict
         ),
@@ -100,7 +113,19 @@ let package = Package(
             dependencies: ["ControllerRuntime", "KubeClient", "KubeModel", "Simulation", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "KubeClient", "KubeModel"], swiftSettings: strict),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: [
+                "Simulation", "KubeClient", "KubeModel", "CloudProvider", "AWSProvider", "AWSClient", "Scheduling",
+                "TestSupport", "CurlTransport",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AWSProviderTests",
+            dependencies: ["AWSProvider", "AWSClient", "CloudProvider", "KubeModel", "Scheduling"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ConformanceTests",
             dependencies: [

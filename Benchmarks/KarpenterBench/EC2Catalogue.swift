@@ -1,13 +1,15 @@
+import AWSClient
+import AWSProvider
 import Scheduling
 
 /// Benchmark fixture data: a small table of real EC2 families and sizes (vCPU, memory, ENIs, IPv4
 /// per ENI, architecture) with plausible us-east-1 prices. On-demand prices scale linearly with size
 /// from the family's `.large` price; spot prices are a fixed, family- and zone-dependent fraction.
-/// Allocatable comes from `InstanceTypeCapacity` (upstream's formulas).
+/// Allocatable and labels come from `InstanceTypeCapacity` (upstream's formulas) through
+/// `InstanceTypeMapping`, the conversion the providers use.
 enum EC2Catalogue {
     struct Family {
         let name: String
-        let category: String
         let memoryPerVCPUMiB: Int64
         let arm64: Bool
         let largePrice: Double
@@ -23,26 +25,26 @@ enum EC2Catalogue {
 
     static let all = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"]
     static let families: [Family] = [
-        Family(name: "m5", category: "m", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.096, sizes: all),
-        Family(name: "m6i", category: "m", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.096, sizes: all),
-        Family(name: "m6a", category: "m", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.0864, sizes: all),
-        Family(name: "m6g", category: "m", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.077,
+        Family(name: "m5", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.096, sizes: all),
+        Family(name: "m6i", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.096, sizes: all),
+        Family(name: "m6a", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.0864, sizes: all),
+        Family(name: "m6g", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.077,
                sizes: Array(all.prefix(7))),
-        Family(name: "m7g", category: "m", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.0816,
+        Family(name: "m7g", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.0816,
                sizes: Array(all.prefix(7))),
-        Family(name: "c5", category: "c", memoryPerVCPUMiB: 2048, arm64: false, largePrice: 0.085, sizes: all),
-        Family(name: "c6i", category: "c", memoryPerVCPUMiB: 2048, arm64: false, largePrice: 0.085, sizes: all),
-        Family(name: "c6g", category: "c", memoryPerVCPUMiB: 2048, arm64: true, largePrice: 0.068,
+        Family(name: "c5", memoryPerVCPUMiB: 2048, arm64: false, largePrice: 0.085, sizes: all),
+        Family(name: "c6i", memoryPerVCPUMiB: 2048, arm64: false, largePrice: 0.085, sizes: all),
+        Family(name: "c6g", memoryPerVCPUMiB: 2048, arm64: true, largePrice: 0.068,
                sizes: Array(all.prefix(7))),
-        Family(name: "c7g", category: "c", memoryPerVCPUMiB: 2048, arm64: true, largePrice: 0.0725,
+        Family(name: "c7g", memoryPerVCPUMiB: 2048, arm64: true, largePrice: 0.0725,
                sizes: Array(all.prefix(7))),
-        Family(name: "r5", category: "r", memoryPerVCPUMiB: 8192, arm64: false, largePrice: 0.126, sizes: all),
-        Family(name: "r6i", category: "r", memoryPerVCPUMiB: 8192, arm64: false, largePrice: 0.126, sizes: all),
-        Family(name: "r6g", category: "r", memoryPerVCPUMiB: 8192, arm64: true, largePrice: 0.1008,
+        Family(name: "r5", memoryPerVCPUMiB: 8192, arm64: false, largePrice: 0.126, sizes: all),
+        Family(name: "r6i", memoryPerVCPUMiB: 8192, arm64: false, largePrice: 0.126, sizes: all),
+        Family(name: "r6g", memoryPerVCPUMiB: 8192, arm64: true, largePrice: 0.1008,
                sizes: Array(all.prefix(7))),
-        Family(name: "t3", category: "t", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.0832,
+        Family(name: "t3", memoryPerVCPUMiB: 4096, arm64: false, largePrice: 0.0832,
                sizes: ["large", "xlarge", "2xlarge"]),
-        Family(name: "t4g", category: "t", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.0672,
+        Family(name: "t4g", memoryPerVCPUMiB: 4096, arm64: true, largePrice: 0.0672,
                sizes: ["large", "xlarge", "2xlarge"]),
     ]
 
@@ -54,27 +56,17 @@ enum EC2Catalogue {
         for (familyIndex, family) in families.enumerated() {
             for size in family.sizes {
                 guard let net = network[size] else { continue }
-                let math = InstanceTypeCapacity(vcpus: net.vcpus, memoryMiB: net.vcpus * family.memoryPerVCPUMiB,
-                                                maxENIs: net.enis, ipv4PerENI: net.ipv4, arm64: family.arm64)
                 let onDemand = family.largePrice * Double(net.vcpus) / 2
-                var offerings: [Offering] = []
+                var offerings: [InstanceTypeOfferingInfo] = []
                 for (zoneIndex, zone) in zones.enumerated() {
-                    offerings.append(Offering(zone: zone, capacityType: "on-demand", price: onDemand))
+                    offerings.append(InstanceTypeOfferingInfo(zone: zone, capacityType: "on-demand", price: onDemand))
                     let discount = 0.30 + 0.04 * Double((familyIndex * 3 + zoneIndex) % 5)
-                    offerings.append(Offering(zone: zone, capacityType: "spot", price: onDemand * discount))
+                    offerings.append(InstanceTypeOfferingInfo(zone: zone, capacityType: "spot", price: onDemand * discount))
                 }
-                let name = "\(family.name).\(size)"
-                types.append(InstanceType(
-                    name: name,
-                    labels: [
-                        "kubernetes.io/arch": family.arm64 ? "arm64" : "amd64", "kubernetes.io/os": "linux",
-                        "karpenter.k8s.aws/instance-family": family.name,
-                        "karpenter.k8s.aws/instance-category": family.category,
-                        "karpenter.k8s.aws/instance-size": size,
-                        "karpenter.k8s.aws/instance-cpu": String(net.vcpus),
-                        "karpenter.k8s.aws/instance-memory": String(net.vcpus * family.memoryPerVCPUMiB),
-                    ],
-                    capacity: math.capacity, overhead: math.overhead, offerings: offerings))
+                let record = EC2InstanceType(
+                    name: "\(family.name).\(size)", vCPUs: Int(net.vcpus), memoryMiB: Int(net.vcpus * family.memoryPerVCPUMiB),
+                    architecture: family.arm64 ? "arm64" : "amd64", enis: Int(net.enis), ipv4PerENI: Int(net.ipv4))
+                types.append(InstanceTypeMapping.instanceType(InstanceTypeCapacity().info(for: record, offerings: offerings)))
             }
         }
         return types

@@ -92,7 +92,13 @@ package struct InstanceTypeCapacity: Sendable {
             kubeReserved: kubeReserved,
             systemReserved: systemReserved,
             evictionThreshold: evictionThreshold(capacity: capacity),
-            offerings: offerings
+            offerings: offerings,
+            details: InstanceTypeDetails(
+                hypervisor: type.hypervisor, cpuManufacturer: type.processorInfo.manufacturer,
+                bareMetal: type.bareMetal ?? false, gpuName: type.gpuInfo?.gpus.first?.name,
+                gpuManufacturer: type.gpuInfo?.gpus.first?.manufacturer,
+                gpuCount: type.gpuInfo?.gpus.reduce(0) { $0 + $1.count } ?? 0,
+                localStorageGB: type.instanceStorageInfo?.totalSizeInGB ?? 0)
         )
     }
 

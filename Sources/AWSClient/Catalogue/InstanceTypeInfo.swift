@@ -24,6 +24,9 @@ package struct InstanceTypeInfo: Sendable, Equatable, Codable {
     package var evictionThreshold: [String: Int64]
     /// Where and how it can be bought.
     package var offerings: [InstanceTypeOfferingInfo]
+    /// Descriptive facts behind the `karpenter.k8s.aws/instance-*` labels; nil for records built
+    /// before they were carried.
+    package var details: InstanceTypeDetails? = nil
 
     /// `capacity − overhead`, per resource, floored at zero.
     package var allocatable: [String: Int64] {
@@ -34,6 +37,36 @@ package struct InstanceTypeInfo: Sendable, Equatable, Codable {
             }
         }
         return result
+    }
+}
+
+/// Facts about an instance type that do not change its size but are published as node labels.
+package struct InstanceTypeDetails: Sendable, Equatable, Codable {
+    /// `nitro`, `xen`, or empty for bare metal.
+    package var hypervisor: String?
+    /// `Intel`, `AMD`, `AWS`.
+    package var cpuManufacturer: String?
+    /// Bare-metal type.
+    package var bareMetal: Bool
+    /// First GPU model (name, manufacturer) and the total GPU count.
+    package var gpuName: String?
+    /// GPU manufacturer.
+    package var gpuManufacturer: String?
+    /// GPUs on the instance (0 without).
+    package var gpuCount: Int
+    /// Local instance storage in GB (0 without).
+    package var localStorageGB: Int
+
+    /// Creates the details.
+    package init(hypervisor: String?, cpuManufacturer: String?, bareMetal: Bool, gpuName: String?,
+                 gpuManufacturer: String?, gpuCount: Int, localStorageGB: Int) {
+        self.hypervisor = hypervisor
+        self.cpuManufacturer = cpuManufacturer
+        self.bareMetal = bareMetal
+        self.gpuName = gpuName
+        self.gpuManufacturer = gpuManufacturer
+        self.gpuCount = gpuCount
+        self.localStorageGB = localStorageGB
     }
 }
 

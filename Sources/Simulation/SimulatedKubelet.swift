@@ -1,0 +1,154 @@
+import Foundation
+import KubeClient
+import KubeModel
+
+/// Stands in for the kubelets of simulated instances: after a boot delay it registers a Node for each
+/// launched NodeClaim — against any ``KubeAPI``, the in-memory ``SimulatedCluster`` or a real API
+/// server — and removes the Node when the instance is terminated (unless someone already did).
+///
+/// The Node carries what a real EKS node would at registration: the NodeClaim's provider ID and
+/// labels (plus `kubernetes.io/hostname`), the `karpenter.sh/unregistered:NoExecute` taint with the
+/// NodeClaim's taints and startup taints, capacity, allocatable and a Ready condition. Time (the boot
+/// delay) comes from the injected clock. Node names are `ip-10-x-y-z.ec2.internal`, allocated in
+/// launch order so a run is reproducible.
+package actor SimulatedKubelet {
+    /// Settings fixed at creation.
+    package struct Configuration: Sendable {
+        /// Time from launch to Node registration.
+        package var bootDelay: Duration = .seconds(30)
+        /// Whether nodes register Ready; false leaves them NotReady until ``setReady(nodeName:_:)``.
+        package var registerReady = true
+
+        /// Creates the settings.
+        package init(bootDelay: Duration = .seconds(30), registerReady: Bool = true) {
+            self.bootDelay = bootDelay
+            self.registerReady = registerReady
+        }
+    }
+
+    let api: any KubeAPI
+    let configuration: Configuration
+    let clock: any Clock<Duration>
+    let now: @Sendable () -> Date
+    /// Node name by provider ID, for every instance seen.
+    var nodeNames: [String: String] = [:]
+    var nextAddress = 0
+
+    /// Creates a kubelet writing to `api`; `clock` times boot, `now` stamps conditions.
+    package init(api: any KubeAPI, configuration: Configuration = Configuration(),
+                 clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() }) {
+        self.api = api
+        self.configuration = configuration
+        self.clock = clock
+        self.now = now
+    }
+
+    /// Follows a cloud's instance events until the stream ends or the task is cancelled: each launch
+    /// boots concurrently, each termination removes its Node.
+    package func run(events: AsyncStream<KwokCloudProvider.InstanceEvent>) async {
+        await withTaskGroup(of: Void.self) { group in
+            for await event in events {
+                switch event {
+                case let .launched(claim):
+                    group.addTask { _ = try? await self.boot(claim) }
+                case let .terminated(claim):
+                    group.addTask { try? await self.terminated(claim) }
+                }
+            }
+        }
+    }
+
+    /// Waits the boot delay, then registers the Node.
+    package func boot(_ claim: NodeClaim) async throws -> Node {
+        _ = nodeName(for: claim)
+        if configuration.bootDelay > .zero { try await clock.sleep(for: configuration.bootDelay) }
+        return try await register(claim)
+    }
+
+    /// Registers the Node for `claim` now; returns the existing Node if it is already registered.
+    package func register(_ claim: NodeClaim) async throws -> Node {
+        let name = nodeName(for: claim)
+        let node = self.node(named: name, for: claim)
+        do {
+            var created = try await api.create(node)
+            if created.status?.allocatable == nil, let status = node.status {
+                created.status = status
+                created = try await api.updateStatus(created)
+            }
+            return try await syncNotReadyTaint(created, ready: configuration.registerReady)
+        } catch KubeError.alreadyExists {
+            return try await api.get(Node.self, name: name)
+        }
+    }
+
+    /// Deletes the Node of a terminated instance; a Node already gone is fine.
+    package func terminated(_ claim: NodeClaim) async throws {
+        guard let providerID = claim.status?.providerID, let name = nodeNames[providerID] else { return }
+        do {
+            try await api.delete(Node.self, name: name)
+        } catch KubeError.notFound {
+            return
+        }
+    }
+
+    /// Flips the Node's Ready condition (a node that becomes Ready late, or fails).
+    package func setReady(nodeName: String, _ ready: Bool) async throws {
+        var node = try await api.get(Node.self, name: nodeName)
+        var status = node.status ?? NodeStatus()
+        var conditions = (status.conditions ?? []).filter { $0.type != "Ready" }
+        conditions.append(readyCondition(ready))
+        status.conditions = conditions
+        node.status = status
+        _ = try await syncNotReadyTaint(try await api.updateStatus(node), ready: ready)
+    }
+
+    /// What the node lifecycle controller does (the simulation has none): a Ready node loses the
+    /// `node.kubernetes.io/not-ready:NoSchedule` taint admission put on it; a NotReady one gets it back.
+    func syncNotReadyTaint(_ node: Node, ready: Bool) async throws -> Node {
+        let notReady = Taint(key: "node.kubernetes.io/not-ready", effect: .noSchedule)
+        var taints = node.spec.taints ?? []
+        let tainted = taints.contains { $0.matches(notReady) }
+        guard tainted == ready else { return node }
+        if ready { taints.removeAll { $0.matches(notReady) } } else { taints.append(notReady) }
+        var updated = node
+        updated.spec.taints = taints
+        return try await api.update(updated)
+    }
+
+    /// The name the Node of `claim` has or will have.
+    package func nodeName(for claim: NodeClaim) -> String {
+        let providerID = claim.status?.providerID ?? "nodeclaim/\(claim.metadata.name ?? "")"
+        if let name = nodeNames[providerID] { return name }
+        // 10.0.0.0/8 minus the network addresses: host numbers start at 10.0.0.10, one per instance.
+        let host = nextAddress + 10
+        nextAddress += 1
+        let name = "ip-10-\((host >> 16) & 0xFF)-\((host >> 8) & 0xFF)-\(host & 0xFF).ec2.internal"
+        nodeNames[providerID] = name
+        return name
+    }
+
+    /// The Node object a kubelet would register for `claim`.
+    func node(named name: String, for claim: NodeClaim) -> Node {
+        var labels = claim.metadata.labels ?? [:]
+        labels[WellKnownLabels.hostname] = name
+        var taints = [Taint.unregistered]
+        for taint in (claim.spec.taints ?? []) + (claim.spec.startupTaints ?? []) where !taints.contains(where: { $0.matches(taint) }) {
+            taints.append(taint)
+        }
+        let address = name.dropFirst(3).prefix { $0 != "." }.replacingOccurrences(of: "-", with: ".")
+        let status = NodeStatus(
+            capacity: claim.status?.capacity, allocatable: claim.status?.allocatable,
+            conditions: [readyCondition(configuration.registerReady)],
+            addresses: [NodeAddress(type: "InternalIP", address: address), NodeAddress(type: "Hostname", address: name)])
+        return Node(metadata: ObjectMeta(name: name, labels: labels),
+                    spec: NodeSpec(providerID: claim.status?.providerID, taints: taints), status: status)
+    }
+
+    func readyCondition(_ ready: Bool) -> NodeCondition {
+        let time = KubeTime(now())
+        return NodeCondition(type: "Ready", status: ready ? "True" : "False",
+                             reason: ready ? "KubeletReady" : "KubeletNotReady",
+                             message: ready ? "kubelet is posting ready status" : "container runtime network not ready",
+                             lastHeartbeatTime: time, lastTransitionTime: time)
+    }
+}
