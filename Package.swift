@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // System libraries (Debian: libcurl4-openssl-dev, libssl-dev).
@@ -24,7 +25,11 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "HTTPCore", swiftSettings: strict),
-        .target(name: "CurlTransport", dependencies: ["CCurl", "HTTPCore"], swiftSettings: strict),
+        .target(
+            name: "CurlTransport",
+            dependencies: ["CCurl", "HTTPCore", .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
         .target(
             name: "KubeModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -35,8 +40,16 @@ let package = Package(
             dependencies: ["HTTPCore", "KubeModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
-        .target(name: "ControllerRuntime", dependencies: ["KubeClient", "KubeModel"], swiftSettings: strict),
-        .target(name: "Simulation", dependencies: ["KubeClient", "KubeModel"], swiftSettings: strict),
+        .target(
+            name: "ControllerRuntime",
+            dependencies: ["KubeClient", "KubeModel", .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Simulation",
+            dependencies: ["KubeClient", "KubeModel", .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Observability",
             dependencies: ["KubeModel", .product(name: "Logging", package: "swift-log")],
