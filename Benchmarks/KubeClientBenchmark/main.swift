@@ -111,6 +111,9 @@ await nodes.waitForSync()
 let syncTime = seconds(started.duration(to: clock.now))
 let cpuSync = cpuSeconds() - cpuBefore
 let rssAfter = residentBytes()
+if pods.failureCount + nodes.failureCount > 0 {
+    print("informer: \(pods.failureCount) pod and \(nodes.failureCount) node list/watch failures, last: \(pods.lastError ?? nodes.lastError ?? "")")
+}
 print("informer: synced \(pods.store.count) pods + \(nodes.store.count) nodes in \(String(format: "%.2f", syncTime)) s, CPU \(String(format: "%.2f", cpuSync)) s, RSS +\((rssAfter - rssBefore) >> 20) MiB (total \(rssAfter >> 20) MiB)")
 
 // Watch throughput: patch every pod once and time until the informer has seen every change.

@@ -33,6 +33,8 @@ package final class CurlTransport: HTTPStreamingTransport {
                 do {
                     let transfer = try CurlTransfer(id: id, request: request, settings: settings, token: bearer, sink: .buffered(continuation))
                     loop.submit(transfer)
+                    // A cancellation that raced the submission was delivered before the transfer existed.
+                    if Task.isCancelled { loop.cancel(id) }
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -49,6 +51,7 @@ package final class CurlTransport: HTTPStreamingTransport {
         let transfer = try CurlTransfer(id: id, request: request, settings: settings, token: try token?.token(), sink: .streaming(buffer))
         let handle = StreamHandle(id: id, loop: loop, buffer: buffer)
         loop.submit(transfer)
+        if Task.isCancelled { loop.cancel(id) }
         let head = try await withTaskCancellationHandler {
             try await buffer.awaitHead()
         } onCancel: { [loop] in
