@@ -24,6 +24,7 @@ package final class CurlTransport: HTTPStreamingTransport {
 
     deinit { loop.shutdown() }
 
+    /// Runs the whole exchange on the event thread and resumes with the complete response.
     package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Task.checkCancellation()
         let id = loop.makeID()
@@ -44,6 +45,7 @@ package final class CurlTransport: HTTPStreamingTransport {
         }
     }
 
+    /// Returns at the end of the response headers; the body is read line by line as the caller pulls.
     package func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
         try Task.checkCancellation()
         let id = loop.makeID()
