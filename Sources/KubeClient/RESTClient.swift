@@ -178,20 +178,29 @@ package final class RESTClient: KubeAPI {
         _ method: String, _ path: String, query: [(String, String)] = [], body: Data = Data(),
         contentType: String = "application/json", context: String
     ) async throws -> HTTPResponse {
-        let request = try await makeRequest(method, path, query: query, body: body, contentType: body.isEmpty ? nil : contentType, timeout: requestTimeout)
-        let started = ContinuousClock.now
-        let response: HTTPResponse
-        do {
-            response = try await transport.send(request)
-        } catch let error as TransportError {
-            metrics.record(verb: method, code: 0, duration: started.duration(to: .now))
-            throw KubeError.transport(error)
+        var response = try await exchange(method, path, query: query, body: body, contentType: contentType)
+        if response.status == 401, let credentials {
+            // An expired exec-plugin token: fetch a fresh one and try once more.
+            await credentials.invalidate()
+            response = try await exchange(method, path, query: query, body: body, contentType: contentType)
         }
-        metrics.record(verb: method, code: response.status, duration: started.duration(to: .now))
         guard response.isSuccess else {
             throw KubeError(code: response.status, status: try? JSONDecoder().decode(Status.self, from: response.body), context: context)
         }
         return response
+    }
+
+    private func exchange(_ method: String, _ path: String, query: [(String, String)], body: Data, contentType: String) async throws -> HTTPResponse {
+        let request = try await makeRequest(method, path, query: query, body: body, contentType: body.isEmpty ? nil : contentType, timeout: requestTimeout)
+        let started = ContinuousClock.now
+        do {
+            let response = try await transport.send(request)
+            metrics.record(verb: method, code: response.status, duration: started.duration(to: .now))
+            return response
+        } catch let error as TransportError {
+            metrics.record(verb: method, code: 0, duration: started.duration(to: .now))
+            throw KubeError.transport(error)
+        }
     }
 
     private func encode(_ value: some Encodable) throws -> Data {
