@@ -9,7 +9,7 @@
 #   hack/control-plane.sh restart-apiserver   SIGKILL the API server and start it again (recovery tests)
 #
 # Everything lives outside the repository: binaries in $KARPENTER_CACHE/control-plane/<version>, the
-# running instance in $KARPENTER_CACHE/control-plane/run/<hash of this checkout's path>, on free
+# running instance in $KARPENTER_CACHE/control-plane/instances/<hash of this checkout's path>, on free
 # loopback ports. Nothing is installed system-wide.
 set -euo pipefail
 
@@ -26,7 +26,7 @@ APT_DIR="$CACHE/apt"
 # One running instance per checkout (worktrees and clones run side by side without stopping each
 # other's control plane); override with KARPENTER_CONTROL_PLANE_RUN.
 REPO_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-RUN_DIR="${KARPENTER_CONTROL_PLANE_RUN:-$CACHE/run/$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)}"
+RUN_DIR="${KARPENTER_CONTROL_PLANE_RUN:-$CACHE/instances/$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)}"
 
 log() { printf 'control-plane: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
