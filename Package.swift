@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // System libraries (Debian: libcurl4-openssl-dev, libssl-dev).
@@ -25,7 +26,11 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "HTTPCore", swiftSettings: strict),
-        .target(name: "CurlTransport", dependencies: ["CCurl", "HTTPCore"], swiftSettings: strict),
+        .target(
+            name: "CurlTransport",
+            dependencies: ["CCurl", "HTTPCore", .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
         .target(name: "SigV4", dependencies: ["COpenSSL", "HTTPCore"], swiftSettings: strict),
         .target(
             name: "AWSClient",
@@ -46,10 +51,17 @@ let package = Package(
             dependencies: ["HTTPCore", "KubeModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
-        .target(name: "ControllerRuntime", dependencies: ["KubeClient", "KubeModel"], swiftSettings: strict),
+        .target(
+            name: "ControllerRuntime",
+            dependencies: ["KubeClient", "KubeModel", .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Simulation",
-            dependencies: ["KubeClient", "KubeModel", "CloudProvider", "AWSProvider", "AWSClient", "Scheduling"],
+            dependencies: [
+                "KubeClient", "KubeModel", "CloudProvider", "AWSProvider", "AWSClient", "Scheduling",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
             resources: [.copy("Resources/catalog-us-east-1.json")],
             swiftSettings: strict
         ),

@@ -6,9 +6,11 @@
 #   hack/control-plane.sh start   start etcd, kube-apiserver, kube-scheduler on 127.0.0.1 (builds first)
 #   hack/control-plane.sh stop    stop everything `start` started and remove its run folder
 #   hack/control-plane.sh env     print the variables tests read (eval "$(hack/control-plane.sh env)")
+#   hack/control-plane.sh restart-apiserver   SIGKILL the API server and start it again (recovery tests)
 #
 # Everything lives outside the repository: binaries in $KARPENTER_CACHE/control-plane/<version>, the
-# running instance in $KARPENTER_CACHE/control-plane/run. Nothing is installed system-wide.
+# running instance in $KARPENTER_CACHE/control-plane/instances/<hash of this checkout's path>, on free
+# loopback ports. Nothing is installed system-wide.
 set -euo pipefail
 
 KUBE_DEB_VERSION="1.20.5+really1.20.2-1.1+deb12u1"
@@ -21,7 +23,10 @@ CACHE="${KARPENTER_CACHE:-$HOME/.cache/karpenter-swift}/control-plane"
 BIN_DIR="$CACHE/$KUBE_VERSION/bin"
 WORK="$CACHE/work"
 APT_DIR="$CACHE/apt"
-RUN_DIR="$CACHE/run"
+# One running instance per checkout (worktrees and clones run side by side without stopping each
+# other's control plane); override with KARPENTER_CONTROL_PLANE_RUN.
+REPO_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+RUN_DIR="${KARPENTER_CONTROL_PLANE_RUN:-$CACHE/instances/$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)}"
 
 log() { printf 'control-plane: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -65,6 +70,13 @@ build() {
     mkdir -p "$BIN_DIR" "$WORK"
     if [ -x "$BIN_DIR/kube-apiserver" ] && [ -x "$BIN_DIR/kube-scheduler" ] && [ -x "$BIN_DIR/etcd" ]; then
         log "reusing $BIN_DIR"
+        return 0
+    fi
+    # Checkouts sharing the cache build one at a time; a waiting one then reuses the result.
+    exec 9>"$CACHE/build.lock"
+    flock 9
+    if [ -x "$BIN_DIR/kube-apiserver" ] && [ -x "$BIN_DIR/kube-scheduler" ] && [ -x "$BIN_DIR/etcd" ]; then
+        log "reusing $BIN_DIR (built meanwhile)"
         return 0
     fi
     command -v dpkg-source >/dev/null || die "dpkg-source missing (apt-get install dpkg-dev)"

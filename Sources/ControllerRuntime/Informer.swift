@@ -55,6 +55,8 @@ package final class Informer<Object: KubeResource>: Sendable {
         var synced = false
         var syncWaiters: [CheckedContinuation<Void, Never>] = []
         var lists = 0
+        var failures = 0
+        var lastError: String?
     }
 
     /// The informer's store.
@@ -89,6 +91,12 @@ package final class Informer<Object: KubeResource>: Sendable {
 
     /// How many full lists were made (the first one plus every relist).
     package var listCount: Int { state.withLock { $0.lists } }
+
+    /// How many list or watch attempts failed (each one was retried after a backoff).
+    package var failureCount: Int { state.withLock { $0.failures } }
+
+    /// The most recent list or watch failure, for health reporting; nil until one happens.
+    package var lastError: String? { state.withLock { $0.lastError } }
 
     /// Returns once the first list has been applied.
     package func waitForSync() async {
@@ -127,6 +135,10 @@ package final class Informer<Object: KubeResource>: Sendable {
                 version = nil
             } catch {
                 if Task.isCancelled { return }
+                state.withLock { state in
+                    state.failures += 1
+                    state.lastError = String(describing: error)
+                }
                 do { try await clock.sleep(for: backoff) } catch { return }
                 backoff = min(backoff * 2, options.maximumBackoff)
             }

@@ -125,7 +125,9 @@ package actor LeaderElector {
             _ = await group.next()
             group.cancelAll()
         }
-        await release()
+        // The caller's task is usually cancelled by now (shutdown); release from a task that is not,
+        // or the transport would refuse the final write.
+        await Task.detached { await self.release() }.value
     }
 
     private func renewWhileLeading() async {

@@ -1,3 +1,4 @@
+import DequeModule
 import Synchronization
 
 /// A queue of keys to reconcile with client-go's guarantees: a key is queued at most once however often
@@ -6,25 +7,13 @@ import Synchronization
 /// measured on the injected clock.
 package final class WorkQueue<Key: Hashable & Sendable>: Sendable {
     private struct State {
-        var queue: [Key] = []
-        var head = 0
+        var queue: Deque<Key> = []
         var queued: Set<Key> = []
         var processing: Set<Key> = []
         var dirty: Set<Key> = []
         var failures: [Key: Int] = [:]
         var waiters: [CheckedContinuation<Key?, Never>] = []
         var shuttingDown = false
-
-        mutating func popFirst() -> Key? {
-            guard head < queue.count else { return nil }
-            let key = queue[head]
-            head += 1
-            if head > 64, head * 2 > queue.count {
-                queue.removeFirst(head)
-                head = 0
-            }
-            return key
-        }
     }
 
     private let state = Mutex(State())
@@ -89,7 +78,7 @@ package final class WorkQueue<Key: Hashable & Sendable>: Sendable {
     package func next() async -> Key? {
         await withCheckedContinuation { continuation in
             let immediate: Key?? = state.withLock { state in
-                if let key = state.popFirst() {
+                if let key = state.queue.popFirst() {
                     state.queued.remove(key)
                     state.processing.insert(key)
                     return .some(key)
@@ -112,7 +101,7 @@ package final class WorkQueue<Key: Hashable & Sendable>: Sendable {
     }
 
     /// Number of queued keys (not counting keys in processing).
-    package var count: Int { state.withLock { $0.queue.count - $0.head } }
+    package var count: Int { state.withLock { $0.queue.count } }
 
     /// Stops handing out keys; waiting workers get nil.
     package func shutdown() {

@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 import HTTPCore
 import Synchronization
@@ -12,8 +13,7 @@ final class CurlLineBuffer: Sendable {
     typealias Head = (status: Int, headers: [HTTPHeader])
 
     private struct State {
-        var lines: [Data] = []
-        var first = 0
+        var lines: Deque<Data> = []
         var partial = Data()
         var paused = false
         var finished = false
@@ -22,18 +22,9 @@ final class CurlLineBuffer: Sendable {
         var lineWaiter: CheckedContinuation<Data?, any Error>?
         var headWaiter: CheckedContinuation<Head, any Error>?
 
-        var buffered: Int { lines.count - first }
+        var buffered: Int { lines.count }
 
-        mutating func pop() -> Data? {
-            guard first < lines.count else { return nil }
-            let line = lines[first]
-            first += 1
-            if first > 64, first * 2 > lines.count {
-                lines.removeFirst(first)
-                first = 0
-            }
-            return line
-        }
+        mutating func pop() -> Data? { lines.popFirst() }
     }
 
     private let state = Mutex(State())

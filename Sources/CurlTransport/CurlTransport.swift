@@ -24,6 +24,7 @@ package final class CurlTransport: HTTPStreamingTransport {
 
     deinit { loop.shutdown() }
 
+    /// Runs the whole exchange on the event thread and resumes with the complete response.
     package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Task.checkCancellation()
         let id = loop.makeID()
@@ -33,6 +34,8 @@ package final class CurlTransport: HTTPStreamingTransport {
                 do {
                     let transfer = try CurlTransfer(id: id, request: request, settings: settings, token: bearer, sink: .buffered(continuation))
                     loop.submit(transfer)
+                    // A cancellation that raced the submission was delivered before the transfer existed.
+                    if Task.isCancelled { loop.cancel(id) }
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -42,6 +45,7 @@ package final class CurlTransport: HTTPStreamingTransport {
         }
     }
 
+    /// Returns at the end of the response headers; the body is read line by line as the caller pulls.
     package func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
         try Task.checkCancellation()
         let id = loop.makeID()
@@ -49,6 +53,7 @@ package final class CurlTransport: HTTPStreamingTransport {
         let transfer = try CurlTransfer(id: id, request: request, settings: settings, token: try token?.token(), sink: .streaming(buffer))
         let handle = StreamHandle(id: id, loop: loop, buffer: buffer)
         loop.submit(transfer)
+        if Task.isCancelled { loop.cancel(id) }
         let head = try await withTaskCancellationHandler {
             try await buffer.awaitHead()
         } onCancel: { [loop] in

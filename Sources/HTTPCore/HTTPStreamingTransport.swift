@@ -35,6 +35,7 @@ package struct HTTPStreamingResponse: Sendable {
 ///
 /// The sequence is backed by a single transfer, so iterate it once.
 package struct HTTPLineStream: AsyncSequence, Sendable {
+    /// One line without its newline.
     package typealias Element = Data
 
     private let pull: @Sendable () async throws -> Data?
@@ -49,6 +50,7 @@ package struct HTTPLineStream: AsyncSequence, Sendable {
         package mutating func next() async throws -> Data? { try await pull() }
     }
 
+    /// An iterator over the remaining lines (the sequence is single-pass).
     package func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pull: pull) }
 
     /// The next line, or nil at the end of the body; for consumers that keep the stream in a `Sendable`

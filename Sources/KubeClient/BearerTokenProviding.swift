@@ -3,4 +3,6 @@
 package protocol BearerTokenProviding: Sendable {
     /// A currently valid token.
     func token() async throws -> String
+    /// Forgets the current token after the server rejected it (401), so the next call fetches a new one.
+    func invalidate() async
 }

@@ -14,6 +14,7 @@ package actor ExecCredentialProvider: BearerTokenProviding {
         /// The output was not an ExecCredential with a token.
         case invalidOutput(command: String)
 
+        /// Names the command and outcome, never the plugin output.
         package var description: String {
             switch self {
             case let .cannotStart(command, detail): "cannot run credential plugin \(command): \(detail)"
@@ -46,6 +47,7 @@ package actor ExecCredentialProvider: BearerTokenProviding {
     /// Forgets the cached token (after a 401).
     package func invalidate() { cached = nil }
 
+    /// The cached token, or a fresh one from the plugin when none is cached or it expires within 10 s.
     package func token() async throws -> String {
         if let cached, cached.expiry.map({ $0.timeIntervalSince(now()) > 10 }) ?? true { return cached.token }
         let output = try await run()

@@ -22,6 +22,7 @@ package struct KubeConfig: Sendable, Equatable, CustomStringConvertible {
         self.exec = exec
     }
 
+    /// Server and namespace only, so logging a configuration never leaks a credential.
     package var description: String { "KubeConfig(server: \(server.absoluteString), namespace: \(namespace))" }
 }
 
@@ -38,6 +39,7 @@ package enum KubeConfigError: Error, Sendable, Equatable, CustomStringConvertibl
     /// `KUBERNETES_SERVICE_HOST`/`PORT` are not set: not running in a pod.
     case notInCluster
 
+    /// One line a user can act on.
     package var description: String {
         switch self {
         case let .unreadable(path): "cannot read kubeconfig \(path)"

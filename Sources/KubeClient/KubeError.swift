@@ -89,6 +89,7 @@ package enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
         return Status(message: description, reason: reason, code: code)
     }
 
+    /// Verb, object and the server's message.
     package var description: String {
         switch self {
         case let .badRequest(message), let .unauthorized(message), let .forbidden(message), let .notFound(message),

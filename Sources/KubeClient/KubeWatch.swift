@@ -4,6 +4,7 @@ import KubeModel
 /// growing a buffer). Ends (`nil`) when the server closes the watch; throws on a broken connection.
 /// Dropping the sequence closes the watch.
 package struct KubeWatch<Object: KubeResource>: AsyncSequence, Sendable {
+    /// One watch event.
     package typealias Element = WatchEvent<Object>
 
     private let pull: @Sendable () async throws -> WatchEvent<Object>?
@@ -18,5 +19,6 @@ package struct KubeWatch<Object: KubeResource>: AsyncSequence, Sendable {
         package mutating func next() async throws -> WatchEvent<Object>? { try await pull() }
     }
 
+    /// An iterator over the remaining events (the watch is single-pass).
     package func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pull: pull) }
 }

@@ -34,12 +34,14 @@ package final class RESTClient: KubeAPI {
 
     // MARK: KubeAPI
 
+    /// `GET` of the object path.
     package func get<Object: KubeResource>(_ type: Object.Type, name: String, namespace: String?) async throws -> Object {
         let path = Self.path(Object.resourceType, namespace: namespace, name: name)
         let response = try await perform("GET", path, context: "get \(Object.resourceType) \(Self.describe(namespace, name))")
         return try decode(Object.self, from: response, context: path)
     }
 
+    /// `GET` of the collection path with selectors, `limit` and `continue` in the query.
     package func list<Object: KubeResource>(_ type: Object.Type, namespace: String?, options: ListOptions) async throws -> KubeList<Object> {
         let path = Self.path(Object.resourceType, namespace: namespace, name: nil)
         var query: [(String, String)] = []
@@ -52,6 +54,7 @@ package final class RESTClient: KubeAPI {
         return try decode(KubeList<Object>.self, from: response, context: path)
     }
 
+    /// `GET ...?watch=true` streamed line by line without a deadline; a non-2xx answer throws its Status.
     package func watch<Object: KubeResource>(_ type: Object.Type, namespace: String?, options: WatchOptions) async throws -> KubeWatch<Object> {
         let path = Self.path(Object.resourceType, namespace: namespace, name: nil)
         var query: [(String, String)] = [("watch", "true")]
@@ -95,6 +98,7 @@ package final class RESTClient: KubeAPI {
         }
     }
 
+    /// `POST` to the collection (the namespace comes from the object).
     package func create<Object: KubeResource>(_ object: Object) async throws -> Object {
         let path = Self.path(Object.resourceType, namespace: object.metadata.namespace, name: nil)
         let context = "create \(Object.resourceType) \(Self.describe(object.metadata.namespace, object.metadata.name ?? object.metadata.generateName ?? ""))"
@@ -102,6 +106,7 @@ package final class RESTClient: KubeAPI {
         return try decode(Object.self, from: response, context: path)
     }
 
+    /// `PUT` of the object or its `/status`.
     package func update<Object: KubeResource>(_ object: Object, subresource: KubeSubresource?) async throws -> Object {
         let name = object.metadata.name ?? ""
         let path = Self.path(Object.resourceType, namespace: object.metadata.namespace, name: name, subresource: subresource)
@@ -110,6 +115,7 @@ package final class RESTClient: KubeAPI {
         return try decode(Object.self, from: response, context: path)
     }
 
+    /// `PATCH` with the merge or JSON patch media type.
     package func patch<Object: KubeResource>(
         _ type: Object.Type, name: String, namespace: String?, patch: KubePatch, subresource: KubeSubresource?
     ) async throws -> Object {
@@ -119,11 +125,13 @@ package final class RESTClient: KubeAPI {
         return try decode(Object.self, from: response, context: path)
     }
 
+    /// `DELETE` with the options as the body.
     package func delete<Object: KubeResource>(_ type: Object.Type, name: String, namespace: String?, options: DeleteOptions) async throws {
         let path = Self.path(Object.resourceType, namespace: namespace, name: name)
         _ = try await perform("DELETE", path, body: try encode(options), context: "delete \(Object.resourceType) \(Self.describe(namespace, name))")
     }
 
+    /// `POST pods/<name>/eviction` with the Eviction version discovery reports.
     package func evict(podName: String, namespace: String, options: DeleteOptions) async throws {
         let version = try await policyVersion()
         let eviction = Eviction(namespace: namespace, name: podName, apiVersion: version, deleteOptions: options)
@@ -170,20 +178,29 @@ package final class RESTClient: KubeAPI {
         _ method: String, _ path: String, query: [(String, String)] = [], body: Data = Data(),
         contentType: String = "application/json", context: String
     ) async throws -> HTTPResponse {
-        let request = try await makeRequest(method, path, query: query, body: body, contentType: body.isEmpty ? nil : contentType, timeout: requestTimeout)
-        let started = ContinuousClock.now
-        let response: HTTPResponse
-        do {
-            response = try await transport.send(request)
-        } catch let error as TransportError {
-            metrics.record(verb: method, code: 0, duration: started.duration(to: .now))
-            throw KubeError.transport(error)
+        var response = try await exchange(method, path, query: query, body: body, contentType: contentType)
+        if response.status == 401, let credentials {
+            // An expired exec-plugin token: fetch a fresh one and try once more.
+            await credentials.invalidate()
+            response = try await exchange(method, path, query: query, body: body, contentType: contentType)
         }
-        metrics.record(verb: method, code: response.status, duration: started.duration(to: .now))
         guard response.isSuccess else {
             throw KubeError(code: response.status, status: try? JSONDecoder().decode(Status.self, from: response.body), context: context)
         }
         return response
+    }
+
+    private func exchange(_ method: String, _ path: String, query: [(String, String)], body: Data, contentType: String) async throws -> HTTPResponse {
+        let request = try await makeRequest(method, path, query: query, body: body, contentType: body.isEmpty ? nil : contentType, timeout: requestTimeout)
+        let started = ContinuousClock.now
+        do {
+            let response = try await transport.send(request)
+            metrics.record(verb: method, code: response.status, duration: started.duration(to: .now))
+            return response
+        } catch let error as TransportError {
+            metrics.record(verb: method, code: 0, duration: started.duration(to: .now))
+            throw KubeError.transport(error)
+        }
     }
 
     private func encode(_ value: some Encodable) throws -> Data {

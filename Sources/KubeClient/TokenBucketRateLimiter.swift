@@ -28,6 +28,7 @@ package final class TokenBucketRateLimiter<C: Clock>: RequestRateLimiting where 
         self.state = Mutex(State(tokens: Double(max(burst, 1)), last: clock.now))
     }
 
+    /// Takes a token, or reserves the next one and sleeps on the clock until it is due.
     package func acquire() async throws {
         let now = clock.now
         let wait: Duration = state.withLock { state in

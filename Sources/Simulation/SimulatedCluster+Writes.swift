@@ -10,10 +10,12 @@ extension SimulatedCluster {
     static let builtInGroups: Set<String> = ["", "apps", "policy", "coordination.k8s.io", "batch", "storage.k8s.io", "scheduling.k8s.io", "node.k8s.io"]
     private static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
 
+    /// Stores a new object (name from `generateName` if needed) and emits ADDED.
     package func create<Object: KubeResource>(_ object: Object) async throws -> Object {
         try insert(object)
     }
 
+    /// Replaces the object or its status; a stale resourceVersion is a conflict.
     package func update<Object: KubeResource>(_ object: Object, subresource: KubeSubresource?) async throws -> Object {
         let kind = Kind(Object.resourceType)
         let value = try JSONValue(encoding: object)
@@ -24,6 +26,7 @@ extension SimulatedCluster {
         return try Self.decode(Object.self, stored)
     }
 
+    /// Applies a merge or JSON patch to the stored JSON, then writes it like an update.
     package func patch<Object: KubeResource>(
         _ type: Object.Type, name: String, namespace: String?, patch: KubePatch, subresource: KubeSubresource?
     ) async throws -> Object {
@@ -55,6 +58,7 @@ extension SimulatedCluster {
         return try Self.decode(Object.self, stored)
     }
 
+    /// Deletes, or marks for deletion while finalizers or a grace period hold the object.
     package func delete<Object: KubeResource>(_ type: Object.Type, name: String, namespace: String?, options: DeleteOptions) async throws {
         let kind = Kind(Object.resourceType)
         try state.withLock { state throws(KubeError) in

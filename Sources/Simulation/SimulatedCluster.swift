@@ -71,6 +71,7 @@ package final class SimulatedCluster: KubeAPI {
 
     // MARK: reads
 
+    /// The stored object, or `.notFound`.
     package func get<Object: KubeResource>(_ type: Object.Type, name: String, namespace: String?) async throws -> Object {
         let kind = Kind(Object.resourceType)
         let key = Self.key(kind, namespace: namespace, name: name)
@@ -80,6 +81,7 @@ package final class SimulatedCluster: KubeAPI {
         return try Self.decode(Object.self, value)
     }
 
+    /// Matching objects sorted by key, paged by `limit`/`continue`.
     package func list<Object: KubeResource>(_ type: Object.Type, namespace: String?, options: ListOptions) async throws -> KubeList<Object> {
         let kind = Kind(Object.resourceType)
         let labels = try options.labelSelector.map { selector throws(KubeError) in try Self.parse(selector) }
@@ -110,6 +112,7 @@ package final class SimulatedCluster: KubeAPI {
         return KubeList(items: decoded, metadata: meta)
     }
 
+    /// Replays history after the version (or the current objects without one), then streams live changes.
     package func watch<Object: KubeResource>(_ type: Object.Type, namespace: String?, options: WatchOptions) async throws -> KubeWatch<Object> {
         let kind = Kind(Object.resourceType)
         let labels = try options.labelSelector.map { selector throws(KubeError) in try Self.parse(selector) }

@@ -1,3 +1,4 @@
+import DequeModule
 import Synchronization
 
 /// One watcher's queue of events in the simulated cluster: the cluster appends under its own lock (never
@@ -7,8 +8,7 @@ final class SimulatedWatchChannel: Sendable {
     typealias Entry = (type: String, object: JSONValue)
 
     private struct State {
-        var entries: [Entry] = []
-        var head = 0
+        var entries: Deque<Entry> = []
         var waiter: CheckedContinuation<Entry?, Never>?
         var closed = false
     }
@@ -44,15 +44,7 @@ final class SimulatedWatchChannel: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let immediate: Entry?? = state.withLock { state in
-                    if state.head < state.entries.count {
-                        let entry = state.entries[state.head]
-                        state.head += 1
-                        if state.head > 256, state.head * 2 > state.entries.count {
-                            state.entries.removeFirst(state.head)
-                            state.head = 0
-                        }
-                        return .some(entry)
-                    }
+                    if let entry = state.entries.popFirst() { return .some(entry) }
                     if state.closed { return .some(nil) }
                     state.waiter = continuation
                     return nil

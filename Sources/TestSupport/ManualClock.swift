@@ -8,7 +8,9 @@ package final class ManualClock: Clock, Sendable {
         /// Time since the clock's origin.
         package var offset: Duration
 
+        /// The instant `duration` later.
         package func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        /// Time from this instant to `other`.
         package func duration(to other: Instant) -> Duration { other.offset - offset }
         package static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
@@ -29,12 +31,15 @@ package final class ManualClock: Clock, Sendable {
     /// Creates a clock at offset zero.
     package init() {}
 
+    /// The current manual time.
     package var now: Instant { state.withLock { $0.now } }
+    /// One nanosecond.
     package var minimumResolution: Duration { .nanoseconds(1) }
 
     /// How many tasks are currently sleeping on this clock.
     package var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
+    /// Suspends until ``advance(by:)`` passes `deadline`; throws `CancellationError` when cancelled.
     package func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         try Task.checkCancellation()
         let id = state.withLock { state -> Int in

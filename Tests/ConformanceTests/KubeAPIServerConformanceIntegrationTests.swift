@@ -3,6 +3,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Testing
+import TestSupport
 
 /// The conformance cases against the real kube-apiserver 1.20.2 over HTTPS with a verified CA and a
 /// bearer token, started by `hack/control-plane.sh` (`make test-integration`), plus what only a real
@@ -42,6 +43,28 @@ struct KubeAPIServerConformanceIntegrationTests {
         let stored = try await api.get(Pod.self, name: created.metadata.name ?? "", namespace: namespace)
         #expect(stored.spec.nodeName == nodeName)
         #expect(stored.status?.conditions?.contains { $0.type == "PodScheduled" && $0.status == "True" } == true)
+    }
+
+    @Test func leaderReleasesTheLeaseWhenItsTaskIsCancelled() async throws {
+        let api = try RealControlPlane.client()
+        let namespace = try await ConformanceCase.makeNamespace(api, "release")
+        let clock = ManualClock()
+        let elector = LeaderElector(api: api, config: LeaderElectionConfig(namespace: namespace, identity: "replica-a"), clock: clock)
+        let (started, leading) = AsyncStream<Void>.makeStream()
+        let task = Task {
+            await elector.run {
+                leading.yield()
+                try? await clock.sleep(for: .seconds(1_000_000))
+            }
+        }
+        for await _ in started { break }
+        let held = try await api.get(Lease.self, name: "karpenter-leader-election", namespace: namespace)
+        #expect(held.spec.holderIdentity == "replica-a")
+        task.cancel()
+        await task.value
+        let released = try await api.get(Lease.self, name: "karpenter-leader-election", namespace: namespace)
+        #expect(released.spec.holderIdentity == nil)
+        #expect(released.spec.leaseDurationSeconds == 1)
     }
 
     @Test func evictionUsesPolicyV1beta1FoundByDiscovery() async throws {

@@ -123,4 +123,21 @@ import Testing
         }
         #expect(client.metrics.snapshot[KubeRequestMetrics.Key(verb: "GET", code: 0)]?.count == 1)
     }
+
+    @Test func rejectedExecTokenIsRefreshedOnce() async throws {
+        actor RotatingToken: BearerTokenProviding {
+            var generation = 1
+            func token() async throws -> String { "token-\(generation)" }
+            func invalidate() async { generation += 1 }
+        }
+        let transport = FakeHTTPTransport { request in
+            request.header("Authorization") == "Bearer token-2"
+                ? FakeHTTPTransport.json(200, #"{"kind":"Node","apiVersion":"v1","metadata":{"name":"n"}}"#)
+                : FakeHTTPTransport.json(401, #"{"kind":"Status","reason":"Unauthorized","code":401}"#)
+        }
+        let client = RESTClient(server: server, transport: transport, rateLimiter: nil, credentials: RotatingToken())
+        let node = try await client.get(Node.self, name: "n")
+        #expect(node.metadata.name == "n")
+        #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer token-1", "Bearer token-2"])
+    }
 }
