@@ -73,6 +73,14 @@ let package = Package(
         ),
         .target(name: "Scheduling", dependencies: ["KubeModel"], swiftSettings: strict),
         .target(name: "CloudProvider", dependencies: ["KubeModel", "Scheduling"], swiftSettings: strict),
+        .target(
+            name: "Controllers",
+            dependencies: [
+                "KubeModel", "Scheduling", "CloudProvider", "KubeClient", "ControllerRuntime", "Observability",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "karpenter-bench",
             dependencies: ["Scheduling", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -122,6 +130,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
+        .testTarget(
+            name: "ControllersTests",
+            dependencies: [
+                "Controllers", "CloudProvider", "Scheduling", "KubeModel", "KubeClient", "ControllerRuntime",
+                "Simulation", "Operator", "Observability", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],
