@@ -18,6 +18,7 @@ struct Harness {
     let events: EventRecorder
     let provisioner: Provisioner
     let lifecycle: NodeClaimLifecycle
+    let logger: Logger
 
     init(cloud: FakeCloudProvider = FakeCloudProvider()) {
         let clock = VirtualClock()
@@ -37,6 +38,7 @@ struct Harness {
         let logger = Logger(label: "controller") { _ in
             JSONLogHandler(label: "controller", commit: "490ef94", level: .info, sink: sink, clock: { clock.now })
         }
+        self.logger = logger
         events = EventRecorder(api: cluster, now: { clock.now })
         provisioner = Provisioner(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
         lifecycle = NodeClaimLifecycle(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
