@@ -18,7 +18,6 @@ import Testing
             api: harness.cluster, cloudProvider: harness.cloud, clock: SystemControllerClock(),
             logger: harness.logger, batchIdle: .milliseconds(20), batchMax: .milliseconds(200))
         let running = Task { await controllers.run() }
-        defer { running.cancel() }
 
         let watch = try await harness.cluster.watch(NodeClaim.self, namespace: nil, options: WatchOptions())
         var registered = Set<String>()
@@ -34,6 +33,9 @@ import Testing
                 break
             }
         }
+        // Stop the controllers; in-flight reconciles (and their log lines) finish first.
+        running.cancel()
+        await running.value
         #expect(initialized?.metadata.labels?[WellKnownLabels.instanceType] == "t3.medium")
         #expect(try await harness.nodeClaims().count == 1)
         #expect(harness.cloud.instances.count == 1)
