@@ -99,7 +99,7 @@ let package = Package(
             path: "Benchmarks/AWSBenchmarks",
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4", "CloudProvider", "Scheduling", "Controllers"], swiftSettings: strict),
 
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPCore"], swiftSettings: strict),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "HTTPCore", "KubeModel", "TestSupport"], swiftSettings: strict),
@@ -113,7 +113,8 @@ let package = Package(
             name: "ConformanceTests",
             dependencies: [
                 "KubeClient", "CurlTransport", "ControllerRuntime", "Simulation", "KubeModel", "TestSupport",
-                .product(name: "Yams", package: "Yams"),
+                "Controllers", "CloudProvider", "Operator", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -134,7 +135,7 @@ let package = Package(
             name: "ControllersTests",
             dependencies: [
                 "Controllers", "CloudProvider", "Scheduling", "KubeModel", "KubeClient", "ControllerRuntime",
-                "Simulation", "Operator", "Observability", .product(name: "Logging", package: "swift-log"),
+                "Simulation", "Operator", "Observability", "TestSupport", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

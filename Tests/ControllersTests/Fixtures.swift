@@ -6,34 +6,14 @@ import Logging
 import Operator
 import Scheduling
 import Simulation
+import TestSupport
 
 /// Builders with defaults for the controllers' tests: a small EC2-like catalogue, the seed's
 /// NodePool, pods and daemonsets with requests, and a harness wiring the real controllers to a
 /// SimulatedCluster, a FakeCloudProvider, a VirtualClock and the production JSON log handler.
 enum Fixtures {
-    static let zones = ["us-east-1a", "us-east-1b", "us-east-1c"]
-
-    /// An EC2-like instance type whose allocatable follows upstream's reservations.
-    static func instanceType(_ name: String, cpu: Int64, memoryMiB: Int64, pods: Int64, spot: Double, onDemand: Double,
-                             zones: [String] = zones) -> InstanceType {
-        let vmMemory = memoryMiB - Int64((Double(memoryMiB) * 0.075).rounded(.up))
-        let kubeCPU: Int64 = cpu <= 1000 ? 60 : cpu <= 2000 ? 70 : 80
-        return InstanceType(
-            name: name, labels: [WellKnownLabels.arch: "amd64", WellKnownLabels.os: "linux"],
-            capacity: .units(cpuMillis: cpu, memoryMiB: vmMemory, storageGiB: 20, pods: pods),
-            overhead: .init(kubeReserved: .units(cpuMillis: kubeCPU, memoryMiB: 11 * pods + 255, storageGiB: 1),
-                            evictionThreshold: .units(memoryMiB: 100, storageGiB: 2)),
-            offerings: zones.flatMap {
-                [Offering(zone: $0, capacityType: "spot", price: spot), Offering(zone: $0, capacityType: "on-demand", price: onDemand)]
-            })
-    }
-
-    static let catalogue: [InstanceType] = [
-        instanceType("t3.medium", cpu: 2000, memoryMiB: 4096, pods: 17, spot: 0.0125, onDemand: 0.0416),
-        instanceType("t3.large", cpu: 2000, memoryMiB: 8192, pods: 35, spot: 0.025, onDemand: 0.0832),
-        instanceType("m5.large", cpu: 2000, memoryMiB: 8192, pods: 29, spot: 0.035, onDemand: 0.096),
-        instanceType("m5.xlarge", cpu: 4000, memoryMiB: 16384, pods: 58, spot: 0.07, onDemand: 0.192),
-    ]
+    static let zones = FakeCloudProvider.zones
+    static let catalogue = FakeCloudProvider.defaultCatalogue
 
     /// The seed's NodePool (v1 form of deploy/examples/v1beta1/nodepool.yaml).
     static func nodePool(name: String = "default", instanceTypes: [String]? = ["t3.medium"], capacityTypes: [String] = ["spot"],

@@ -6,6 +6,7 @@ import KubeModel
 import Logging
 import Operator
 import Simulation
+import TestSupport
 
 /// The real controllers on a SimulatedCluster with a FakeCloudProvider, a VirtualClock and the
 /// production JSON log handler writing into memory. Tests play kubelet and kube-scheduler by hand.

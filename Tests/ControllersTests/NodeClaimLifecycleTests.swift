@@ -2,6 +2,7 @@ import CloudProvider
 import Controllers
 import Foundation
 import KubeModel
+import TestSupport
 import Testing
 
 @Suite struct NodeClaimLifecycleTests {

@@ -1,4 +1,5 @@
 import CloudProvider
+import Controllers
 import Foundation
 import KubeModel
 import Scheduling
@@ -8,13 +9,19 @@ import Synchronization
 /// offering the NodeClaim's requirements allow, is idempotent per NodeClaim name, reports
 /// insufficient capacity when every allowed offering is exhausted, and reports not-found for
 /// instances that do not exist (so deletion loops terminate).
-final class FakeCloudProvider: CloudProvider {
-    struct Instance: Sendable {
-        var providerID: String
-        var claimName: String
-        var type: InstanceType
-        var zone: String
-        var capacityType: String
+package final class FakeCloudProvider: CloudProvider {
+    /// One running instance.
+    package struct Instance: Sendable {
+        /// `aws:///<zone>/<instance-id>`.
+        package var providerID: String
+        /// The NodeClaim it was launched for (launches are idempotent per name).
+        package var claimName: String
+        /// Its instance type.
+        package var type: InstanceType
+        /// Its zone.
+        package var zone: String
+        /// `spot` or `on-demand`.
+        package var capacityType: String
     }
 
     struct State {
@@ -24,20 +31,24 @@ final class FakeCloudProvider: CloudProvider {
         var createCalls = 0
     }
 
-    let name = "fake"
-    let catalogue: [InstanceType]
+    /// Provider name.
+    package let name = "fake"
+    /// The instance types offered to every NodePool.
+    package let catalogue: [InstanceType]
     private let state = Mutex(State())
 
-    init(catalogue: [InstanceType] = Fixtures.catalogue) { self.catalogue = catalogue }
+    /// A cloud offering `catalogue` (default: four EC2-like types in three zones).
+    package init(catalogue: [InstanceType] = FakeCloudProvider.defaultCatalogue) { self.catalogue = catalogue }
 
     /// Makes an offering fail with insufficient capacity from now on.
-    func exhaust(_ key: OfferingKey) { state.withLock { _ = $0.exhausted.insert(key) } }
+    package func exhaust(_ key: OfferingKey) { state.withLock { _ = $0.exhausted.insert(key) } }
     /// Instances currently running.
-    var instances: [Instance] { state.withLock { Array($0.instances.values) } }
+    package var instances: [Instance] { state.withLock { Array($0.instances.values) } }
     /// How many times `create` was called.
-    var createCalls: Int { state.withLock { $0.createCalls } }
+    package var createCalls: Int { state.withLock { $0.createCalls } }
 
-    func create(_ nodeClaim: NodeClaim) async throws -> NodeClaim {
+    /// See ``CloudProvider``.
+    package func create(_ nodeClaim: NodeClaim) async throws -> NodeClaim {
         let claimName = nodeClaim.metadata.name ?? ""
         return try state.withLock { state in
             state.createCalls += 1
@@ -72,7 +83,8 @@ final class FakeCloudProvider: CloudProvider {
         }
     }
 
-    func delete(_ nodeClaim: NodeClaim) async throws {
+    /// See ``CloudProvider``.
+    package func delete(_ nodeClaim: NodeClaim) async throws {
         let providerID = nodeClaim.status?.providerID ?? ""
         try state.withLock { state in
             guard state.instances.removeValue(forKey: providerID) != nil else {
@@ -81,7 +93,8 @@ final class FakeCloudProvider: CloudProvider {
         }
     }
 
-    func get(providerID: String) async throws -> NodeClaim {
+    /// See ``CloudProvider``.
+    package func get(providerID: String) async throws -> NodeClaim {
         guard let instance = state.withLock({ $0.instances[providerID] }) else {
             throw CloudProviderError.nodeClaimNotFound(providerID: providerID)
         }
@@ -89,15 +102,18 @@ final class FakeCloudProvider: CloudProvider {
         return launched(claim, instance)
     }
 
-    func list() async throws -> [NodeClaim] {
+    /// See ``CloudProvider``.
+    package func list() async throws -> [NodeClaim] {
         var result: [NodeClaim] = []
         for instance in instances { result.append(try await get(providerID: instance.providerID)) }
         return result
     }
 
-    func instanceTypes(for nodePool: NodePool) async throws -> [InstanceType] { catalogue }
+    /// See ``CloudProvider``.
+    package func instanceTypes(for nodePool: NodePool) async throws -> [InstanceType] { catalogue }
 
-    func isDrifted(_ nodeClaim: NodeClaim) async throws -> String? { nil }
+    /// See ``CloudProvider``.
+    package func isDrifted(_ nodeClaim: NodeClaim) async throws -> String? { nil }
 
     private func launched(_ claim: NodeClaim, _ instance: Instance) -> NodeClaim {
         var result = claim
@@ -114,4 +130,33 @@ final class FakeCloudProvider: CloudProvider {
         result.status = status
         return result
     }
+}
+
+extension FakeCloudProvider {
+    /// The zones of the default catalogue.
+    package static let zones = ["us-east-1a", "us-east-1b", "us-east-1c"]
+
+    /// An EC2-like instance type whose allocatable follows upstream's reservations.
+    package static func instanceType(_ name: String, cpu: Int64, memoryMiB: Int64, pods: Int64, spot: Double, onDemand: Double,
+                             zones: [String] = zones) -> InstanceType {
+        let vmMemory = memoryMiB - Int64((Double(memoryMiB) * 0.075).rounded(.up))
+        let kubeCPU: Int64 = cpu <= 1000 ? 60 : cpu <= 2000 ? 70 : 80
+        return InstanceType(
+            name: name, labels: [WellKnownLabels.arch: "amd64", WellKnownLabels.os: "linux"],
+            capacity: .units(cpuMillis: cpu, memoryMiB: vmMemory, storageGiB: 20, pods: pods),
+            overhead: .init(kubeReserved: .units(cpuMillis: kubeCPU, memoryMiB: 11 * pods + 255, storageGiB: 1),
+                            evictionThreshold: .units(memoryMiB: 100, storageGiB: 2)),
+            offerings: zones.flatMap {
+                [Offering(zone: $0, capacityType: "spot", price: spot), Offering(zone: $0, capacityType: "on-demand", price: onDemand)]
+            })
+    }
+
+    /// t3.medium, t3.large, m5.large and m5.xlarge with spot and on-demand prices; t3.medium's
+    /// allocatable is the seed's (1930m, 3246Mi, 17 pods, 17Gi).
+    package static let defaultCatalogue: [InstanceType] = [
+        instanceType("t3.medium", cpu: 2000, memoryMiB: 4096, pods: 17, spot: 0.0125, onDemand: 0.0416),
+        instanceType("t3.large", cpu: 2000, memoryMiB: 8192, pods: 35, spot: 0.025, onDemand: 0.0832),
+        instanceType("m5.large", cpu: 2000, memoryMiB: 8192, pods: 29, spot: 0.035, onDemand: 0.096),
+        instanceType("m5.xlarge", cpu: 4000, memoryMiB: 16384, pods: 58, spot: 0.07, onDemand: 0.192),
+    ]
 }
