@@ -1,0 +1,118 @@
+import Controllers
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import Testing
+import TestSupport
+
+/// The provisioning controllers against the real kube-apiserver and kube-scheduler: pending pods
+/// are marked Unschedulable by the real scheduler, the controllers create NodeClaims and launch
+/// them on a FakeCloudProvider, the test plays kubelet (registers a Node per launched NodeClaim)
+/// and node lifecycle controller (clears `node.kubernetes.io/not-ready`), and the real scheduler
+/// binds the pods.
+@Suite("ProvisioningIntegration", .serialized)
+struct ProvisioningIntegrationTests {
+    @Test func seedScenarioPendingPodsAreBoundOnOneSpotT3Medium() async throws {
+        let api = try RealControlPlane.client()
+        try await KarpenterResources.installCRDs(api)
+        let suffix = Fixtures.suffix()
+        let poolName = "seed-\(suffix)"
+        _ = try await api.create(Self.nodePool(poolName))
+        let namespace = try await ConformanceCase.makeNamespace(api, "prov")
+        for (name, cpu, memory) in [("grafana", "100m", "128Mi"), ("prometheus-server", "100m", "512Mi"),
+                                    ("prometheus-alertmanager", "10m", "50Mi")] {
+            _ = try await api.create(Self.pod(name, namespace: namespace, pool: poolName, cpu: cpu, memory: memory))
+        }
+        let cloud = FakeCloudProvider()
+        let controllers = ProvisioningControllers(
+            api: api, cloudProvider: cloud, clock: SystemControllerClock(),
+            logger: Logger(label: "controller") { _ in SwiftLogNoOpLogHandler() },
+            batchIdle: .milliseconds(100), batchMax: .seconds(2))
+        let podList = try await api.list(Pod.self, namespace: namespace)
+        let podWatch = try await api.watch(Pod.self, namespace: namespace, options: WatchOptions(resourceVersion: podList.metadata.resourceVersion))
+
+        let bound = try await withThrowingTaskGroup(of: [String: String]?.self) { group in
+            group.addTask { await controllers.run(); return nil }
+            group.addTask { try await Self.actAsKubelet(api, pool: poolName); return nil }
+            group.addTask {
+                var bound: [String: String] = [:]
+                for try await event in podWatch {
+                    if case let .modified(pod) = event, let node = pod.spec.nodeName { bound[pod.metadata.name ?? ""] = node }
+                    if bound.count == 3 { break }
+                }
+                return bound
+            }
+            var result: [String: String] = [:]
+            while let next = try await group.next() {
+                if let next {
+                    result = next
+                    break
+                }
+            }
+            group.cancelAll()
+            return result
+        }
+        #expect(bound.count == 3)
+        #expect(Set(bound.values).count == 1)
+        let claims = try await api.list(NodeClaim.self).items.filter { $0.metadata.labels?[WellKnownLabels.nodePool] == poolName }
+        #expect(claims.count == 1)
+        #expect(claims.first?.metadata.labels?[WellKnownLabels.instanceType] == "t3.medium")
+        #expect(claims.first?.metadata.labels?[WellKnownLabels.capacityType] == "spot")
+        #expect(cloud.instances.count == 1)
+        let node = try await api.get(Node.self, name: bound.values.first ?? "")
+        #expect(node.metadata.labels?[WellKnownLabels.nodePool] == poolName)
+        #expect(!(node.spec.taints ?? []).contains { $0.matches(Taint.unregistered) })
+    }
+
+    /// Registers a Ready Node for every launched NodeClaim of `pool` (with the unregistered taint, as
+    /// kubelet's `--register-with-taints` does), then clears the API server's not-ready taint.
+    static func actAsKubelet(_ api: any KubeAPI, pool: String) async throws {
+        let list = try await api.list(NodeClaim.self)
+        let watch = try await api.watch(NodeClaim.self, namespace: nil, options: WatchOptions(resourceVersion: list.metadata.resourceVersion))
+        var registered = Set<String>()
+        for try await event in watch {
+            guard case let .modified(claim) = event, claim.metadata.labels?[WellKnownLabels.nodePool] == pool,
+                  claim.status?.conditions?.isTrue(NodeClaimConditionType.launched) == true,
+                  let providerID = claim.status?.providerID, registered.insert(providerID).inserted else { continue }
+            let name = "ip-\(Fixtures.suffix()).ec2.internal"
+            let node = Node(
+                metadata: ObjectMeta(name: name, labels: [WellKnownLabels.hostname: name]),
+                spec: NodeSpec(providerID: providerID, taints: [Taint.unregistered]),
+                status: NodeStatus(capacity: claim.status?.capacity, allocatable: claim.status?.allocatable,
+                                   conditions: [NodeCondition(type: "Ready", status: "True", reason: "KubeletReady")]))
+            _ = try await api.create(node)
+            for _ in 0..<10 {
+                var current = try await api.get(Node.self, name: name)
+                guard current.spec.taints?.contains(where: { $0.key == "node.kubernetes.io/not-ready" }) == true else { break }
+                current.spec.taints?.removeAll { $0.key == "node.kubernetes.io/not-ready" }
+                do {
+                    _ = try await api.update(current)
+                    break
+                } catch KubeError.conflict {
+                    continue
+                }
+            }
+        }
+    }
+
+    static func nodePool(_ name: String) -> NodePool {
+        let requirements: [NodeSelectorRequirementWithMinValues] = [
+            .init(key: WellKnownLabels.arch, operator: .in, values: ["amd64"]),
+            .init(key: WellKnownLabels.os, operator: .in, values: ["linux"]),
+            .init(key: WellKnownLabels.capacityType, operator: .in, values: ["spot"]),
+            .init(key: WellKnownLabels.instanceType, operator: .in, values: ["t3.medium"]),
+        ]
+        let spec = NodeClaimTemplateSpec(requirements: requirements, nodeClassRef: NodeClassReference(name: "default"))
+        return NodePool(metadata: ObjectMeta(name: name),
+                        spec: NodePoolSpec(template: NodeClaimTemplate(spec: spec), limits: ["cpu": Quantity(1000)]))
+    }
+
+    static func pod(_ name: String, namespace: String, pool: String, cpu: String, memory: String) -> Pod {
+        let container = Container(name: "main", image: "example", resources: ResourceRequirements(
+            requests: ["cpu": Quantity(stringLiteral: cpu), "memory": Quantity(stringLiteral: memory)]))
+        return Pod(metadata: ObjectMeta(name: name, namespace: namespace),
+                   spec: PodSpec(containers: [container], nodeSelector: [WellKnownLabels.nodePool: pool],
+                                 terminationGracePeriodSeconds: 0))
+    }
+}
