@@ -14,32 +14,71 @@ import TestSupport
 @Suite("ProvisioningIntegration", .serialized)
 struct ProvisioningIntegrationTests {
     @Test func seedScenarioPendingPodsAreBoundOnOneSpotT3Medium() async throws {
+        let run = try await Self.provision([
+            ("grafana", "100m", "128Mi", nil), ("prometheus-server", "100m", "512Mi", nil),
+            ("prometheus-alertmanager", "10m", "50Mi", nil),
+        ])
+        #expect(run.bound.count == 3)
+        #expect(Set(run.bound.values).count == 1)
+        #expect(run.claims.count == 1)
+        #expect(run.claims.first?.metadata.labels?[WellKnownLabels.instanceType] == "t3.medium")
+        #expect(run.claims.first?.metadata.labels?[WellKnownLabels.capacityType] == "spot")
+        #expect(run.cloud.instances.count == 1)
+        let node = try await run.api.get(Node.self, name: run.bound.values.first ?? "")
+        #expect(node.metadata.labels?[WellKnownLabels.nodePool] == run.pool)
+        #expect(!(node.spec.taints ?? []).contains { $0.matches(Taint.unregistered) })
+    }
+
+    @Test func hostnameAntiAffinityPutsOnePodPerNode() async throws {
+        let antiAffinity = Affinity(podAntiAffinity: PodAffinity(required: [
+            PodAffinityTerm(labelSelector: LabelSelector(matchLabels: ["app": "spread"]), topologyKey: WellKnownLabels.hostname),
+        ]))
+        let run = try await Self.provision([("a", "100m", "128Mi", antiAffinity), ("b", "100m", "128Mi", antiAffinity),
+                                            ("c", "100m", "128Mi", antiAffinity)], labels: ["app": "spread"])
+        #expect(run.bound.count == 3)
+        #expect(Set(run.bound.values).count == 3)
+        #expect(run.claims.count == 3)
+        #expect(run.cloud.instances.count == 3)
+    }
+
+    struct Run {
+        var api: any KubeAPI
+        var pool: String
+        var cloud: FakeCloudProvider
+        var bound: [String: String]
+        var claims: [NodeClaim]
+    }
+
+    /// Creates a fresh NodePool and namespace with `pods` selecting that pool, runs the controllers
+    /// and the test kubelet until every pod is bound, then stops them.
+    static func provision(_ pods: [(String, String, String, Affinity?)], labels: [String: String] = [:]) async throws -> Run {
         let api = try RealControlPlane.client()
         try await KarpenterResources.installCRDs(api)
-        let suffix = Fixtures.suffix()
-        let poolName = "seed-\(suffix)"
-        _ = try await api.create(Self.nodePool(poolName))
+        let poolName = "seed-\(Fixtures.suffix())"
+        _ = try await api.create(nodePool(poolName))
         let namespace = try await ConformanceCase.makeNamespace(api, "prov")
-        for (name, cpu, memory) in [("grafana", "100m", "128Mi"), ("prometheus-server", "100m", "512Mi"),
-                                    ("prometheus-alertmanager", "10m", "50Mi")] {
-            _ = try await api.create(Self.pod(name, namespace: namespace, pool: poolName, cpu: cpu, memory: memory))
+        let podList = try await api.list(Pod.self, namespace: namespace)
+        let podWatch = try await api.watch(Pod.self, namespace: namespace, options: WatchOptions(resourceVersion: podList.metadata.resourceVersion))
+        for (name, cpu, memory, affinity) in pods {
+            var pod = pod(name, namespace: namespace, pool: poolName, cpu: cpu, memory: memory)
+            pod.metadata.labels = labels
+            pod.spec.affinity = affinity
+            _ = try await api.create(pod)
         }
         let cloud = FakeCloudProvider()
         let controllers = ProvisioningControllers(
             api: api, cloudProvider: cloud, clock: SystemControllerClock(),
             logger: Logger(label: "controller") { _ in SwiftLogNoOpLogHandler() },
             batchIdle: .milliseconds(100), batchMax: .seconds(2))
-        let podList = try await api.list(Pod.self, namespace: namespace)
-        let podWatch = try await api.watch(Pod.self, namespace: namespace, options: WatchOptions(resourceVersion: podList.metadata.resourceVersion))
-
+        let expected = pods.count
         let bound = try await withThrowingTaskGroup(of: [String: String]?.self) { group in
             group.addTask { await controllers.run(); return nil }
-            group.addTask { try await Self.actAsKubelet(api, pool: poolName); return nil }
+            group.addTask { try await actAsKubelet(api, pool: poolName); return nil }
             group.addTask {
                 var bound: [String: String] = [:]
                 for try await event in podWatch {
                     if case let .modified(pod) = event, let node = pod.spec.nodeName { bound[pod.metadata.name ?? ""] = node }
-                    if bound.count == 3 { break }
+                    if bound.count == expected { break }
                 }
                 return bound
             }
@@ -53,16 +92,8 @@ struct ProvisioningIntegrationTests {
             group.cancelAll()
             return result
         }
-        #expect(bound.count == 3)
-        #expect(Set(bound.values).count == 1)
         let claims = try await api.list(NodeClaim.self).items.filter { $0.metadata.labels?[WellKnownLabels.nodePool] == poolName }
-        #expect(claims.count == 1)
-        #expect(claims.first?.metadata.labels?[WellKnownLabels.instanceType] == "t3.medium")
-        #expect(claims.first?.metadata.labels?[WellKnownLabels.capacityType] == "spot")
-        #expect(cloud.instances.count == 1)
-        let node = try await api.get(Node.self, name: bound.values.first ?? "")
-        #expect(node.metadata.labels?[WellKnownLabels.nodePool] == poolName)
-        #expect(!(node.spec.taints ?? []).contains { $0.matches(Taint.unregistered) })
+        return Run(api: api, pool: poolName, cloud: cloud, bound: bound, claims: claims)
     }
 
     /// Registers a Ready Node for every launched NodeClaim of `pool` (with the unregistered taint, as
