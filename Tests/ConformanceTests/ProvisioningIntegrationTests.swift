@@ -41,6 +41,44 @@ struct ProvisioningIntegrationTests {
         #expect(run.cloud.instances.count == 3)
     }
 
+    @Test func podThatFitsNoInstanceTypeGetsFailedSchedulingAndNoNodeClaim() async throws {
+        let api = try RealControlPlane.client()
+        try await KarpenterResources.installCRDs(api)
+        let poolName = "seed-\(Fixtures.suffix())"
+        _ = try await api.create(Self.nodePool(poolName))
+        let namespace = try await ConformanceCase.makeNamespace(api, "prov")
+        let events = try await api.list(Event.self, namespace: namespace)
+        let eventWatch = try await api.watch(Event.self, namespace: namespace, options: WatchOptions(resourceVersion: events.metadata.resourceVersion))
+        _ = try await api.create(Self.pod("huge", namespace: namespace, pool: poolName, cpu: "64", memory: "1Gi"))
+        let controllers = ProvisioningControllers(
+            api: api, cloudProvider: FakeCloudProvider(), clock: SystemControllerClock(),
+            logger: Logger(label: "controller") { _ in SwiftLogNoOpLogHandler() },
+            batchIdle: .milliseconds(100), batchMax: .seconds(2))
+        let message = try await withThrowingTaskGroup(of: String?.self) { group in
+            group.addTask { await controllers.run(); return nil }
+            group.addTask {
+                for try await event in eventWatch {
+                    guard case let .added(object) = event, object.reason == "FailedScheduling",
+                          let text = object.message, text.hasPrefix("Failed to schedule pod, ") else { continue }
+                    return text
+                }
+                return nil
+            }
+            var result: String?
+            while let next = try await group.next() {
+                if let next {
+                    result = next
+                    break
+                }
+            }
+            group.cancelAll()
+            return result
+        }
+        #expect(message != nil)
+        let claims = try await api.list(NodeClaim.self).items.filter { $0.metadata.labels?[WellKnownLabels.nodePool] == poolName }
+        #expect(claims.isEmpty)
+    }
+
     struct Run {
         var api: any KubeAPI
         var pool: String
