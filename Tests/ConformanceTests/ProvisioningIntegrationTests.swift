@@ -41,6 +41,19 @@ struct ProvisioningIntegrationTests {
         #expect(run.cloud.instances.count == 3)
     }
 
+    @Test func zoneTopologySpreadUsesThreeZones() async throws {
+        let spread = [TopologySpreadConstraint(maxSkew: 1, topologyKey: WellKnownLabels.zone, whenUnsatisfiable: "DoNotSchedule",
+                                               labelSelector: LabelSelector(matchLabels: ["app": "zonal"]))]
+        let run = try await Self.provision([("a", "100m", "128Mi", nil), ("b", "100m", "128Mi", nil), ("c", "100m", "128Mi", nil)],
+                                           labels: ["app": "zonal"], spread: spread)
+        #expect(run.bound.count == 3)
+        var zones = Set<String>()
+        for node in Set(run.bound.values) {
+            zones.insert(try await run.api.get(Node.self, name: node).metadata.labels?[WellKnownLabels.zone] ?? "")
+        }
+        #expect(zones == Set(FakeCloudProvider.zones))
+    }
+
     @Test func podThatFitsNoInstanceTypeGetsFailedSchedulingAndNoNodeClaim() async throws {
         let api = try RealControlPlane.client()
         try await KarpenterResources.installCRDs(api)
@@ -89,7 +102,8 @@ struct ProvisioningIntegrationTests {
 
     /// Creates a fresh NodePool and namespace with `pods` selecting that pool, runs the controllers
     /// and the test kubelet until every pod is bound, then stops them.
-    static func provision(_ pods: [(String, String, String, Affinity?)], labels: [String: String] = [:]) async throws -> Run {
+    static func provision(_ pods: [(String, String, String, Affinity?)], labels: [String: String] = [:],
+                          spread: [TopologySpreadConstraint]? = nil) async throws -> Run {
         let api = try RealControlPlane.client()
         try await KarpenterResources.installCRDs(api)
         let poolName = "seed-\(Fixtures.suffix())"
@@ -101,6 +115,7 @@ struct ProvisioningIntegrationTests {
             var pod = pod(name, namespace: namespace, pool: poolName, cpu: cpu, memory: memory)
             pod.metadata.labels = labels
             pod.spec.affinity = affinity
+            pod.spec.topologySpreadConstraints = spread
             _ = try await api.create(pod)
         }
         let cloud = FakeCloudProvider()
