@@ -54,6 +54,16 @@ struct ProvisioningIntegrationTests {
         #expect(zones == Set(FakeCloudProvider.zones))
     }
 
+    @Test func restartMidScaleUpCreatesNoDuplicates() async throws {
+        let run = try await Self.provision([
+            ("grafana", "100m", "128Mi", nil), ("prometheus-server", "100m", "512Mi", nil),
+            ("prometheus-alertmanager", "10m", "50Mi", nil),
+        ], restartAfterFirstClaim: true)
+        #expect(run.bound.count == 3)
+        #expect(run.claims.count == 1)
+        #expect(run.cloud.instances.count == 1)
+    }
+
     @Test func podThatFitsNoInstanceTypeGetsFailedSchedulingAndNoNodeClaim() async throws {
         let api = try RealControlPlane.client()
         try await KarpenterResources.installCRDs(api)
@@ -103,7 +113,7 @@ struct ProvisioningIntegrationTests {
     /// Creates a fresh NodePool and namespace with `pods` selecting that pool, runs the controllers
     /// and the test kubelet until every pod is bound, then stops them.
     static func provision(_ pods: [(String, String, String, Affinity?)], labels: [String: String] = [:],
-                          spread: [TopologySpreadConstraint]? = nil) async throws -> Run {
+                          spread: [TopologySpreadConstraint]? = nil, restartAfterFirstClaim: Bool = false) async throws -> Run {
         let api = try RealControlPlane.client()
         try await KarpenterResources.installCRDs(api)
         let poolName = "seed-\(Fixtures.suffix())"
@@ -119,10 +129,25 @@ struct ProvisioningIntegrationTests {
             _ = try await api.create(pod)
         }
         let cloud = FakeCloudProvider()
-        let controllers = ProvisioningControllers(
-            api: api, cloudProvider: cloud, clock: SystemControllerClock(),
-            logger: Logger(label: "controller") { _ in SwiftLogNoOpLogHandler() },
-            batchIdle: .milliseconds(100), batchMax: .seconds(2))
+        func makeControllers() -> ProvisioningControllers {
+            ProvisioningControllers(
+                api: api, cloudProvider: cloud, clock: SystemControllerClock(),
+                logger: Logger(label: "controller") { _ in SwiftLogNoOpLogHandler() },
+                batchIdle: .milliseconds(100), batchMax: .seconds(2))
+        }
+        if restartAfterFirstClaim {
+            // Kill the controller as soon as it has created a NodeClaim, before any Node exists.
+            let claims = try await api.list(NodeClaim.self)
+            let claimWatch = try await api.watch(NodeClaim.self, namespace: nil, options: WatchOptions(resourceVersion: claims.metadata.resourceVersion))
+            let first = makeControllers()
+            let running = Task { await first.run() }
+            for try await event in claimWatch {
+                if case let .added(claim) = event, claim.metadata.labels?[WellKnownLabels.nodePool] == poolName { break }
+            }
+            running.cancel()
+            await running.value
+        }
+        let controllers = makeControllers()
         let expected = pods.count
         let bound = try await withThrowingTaskGroup(of: [String: String]?.self) { group in
             group.addTask { await controllers.run(); return nil }
