@@ -127,8 +127,8 @@ package final class Provisioner: Sendable {
             guard let pod = byUID[failure.uid] else { continue }
             round.failed.append(pod.metadata.key)
             logger.with("Pod", .object(name: pod.metadata.name ?? "", namespace: pod.metadata.namespace))
-                .error("could not schedule pod", metadata: ["error": "\(failure.failure)"])
-            await record(pod, type: "Warning", reason: "FailedScheduling", message: "Failed to schedule pod, \(failure.failure)")
+                .error("could not schedule pod", metadata: ["error": "\(failure.failure.message)"])
+            await record(pod, type: "Warning", reason: "FailedScheduling", message: "Failed to schedule pod, \(failure.failure.message)")
         }
         return round
     }
