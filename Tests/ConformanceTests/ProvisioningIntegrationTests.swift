@@ -102,15 +102,7 @@ struct ProvisioningIntegrationTests {
                 }
                 return nil
             }
-            var result: String?
-            while let next = try await group.next() {
-                if let next {
-                    result = next
-                    break
-                }
-            }
-            group.cancelAll()
-            return result
+            return try await Self.firstValue(of: &group)
         }
         #expect(message != nil)
         let claims = try await api.list(NodeClaim.self).items.filter { $0.metadata.labels?[WellKnownLabels.nodePool] == poolName }
@@ -179,18 +171,19 @@ struct ProvisioningIntegrationTests {
                 }
                 return bound
             }
-            var result: [String: String] = [:]
-            while let next = try await group.next() {
-                if let next {
-                    result = next
-                    break
-                }
-            }
-            group.cancelAll()
-            return result
+            return try await firstValue(of: &group) ?? [:]
         }
         let claims = try await api.list(NodeClaim.self).items.filter { $0.metadata.labels?[WellKnownLabels.nodePool] == poolName }
         return Run(api: api, pool: poolName, namespace: namespace, cloud: cloud, bound: bound, claims: claims)
+    }
+
+    /// The first non-nil value a child task returns; the other tasks (controllers, kubelet) are cancelled.
+    static func firstValue<Value: Sendable>(of group: inout ThrowingTaskGroup<Value?, any Error>) async throws -> Value? {
+        defer { group.cancelAll() }
+        while let next = try await group.next() {
+            if let next { return next }
+        }
+        return nil
     }
 
     /// Registers a Ready Node for every launched NodeClaim of `pool` (with the unregistered taint, as
