@@ -91,6 +91,14 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["KubeModel"], swiftSettings: strict),
         .target(name: "CloudProvider", dependencies: ["KubeModel", "Scheduling"], swiftSettings: strict),
         .target(
+            name: "Controllers",
+            dependencies: [
+                "KubeModel", "Scheduling", "CloudProvider", "KubeClient", "ControllerRuntime", "Observability",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "AWSProvider",
             dependencies: ["AWSClient", "CloudProvider", "KubeModel", "Scheduling"],
             swiftSettings: strict
@@ -116,7 +124,7 @@ let package = Package(
             path: "Benchmarks/AWSBenchmarks",
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4", "CurlTransport"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4", "CurlTransport", "CloudProvider", "Scheduling", "Controllers"], swiftSettings: strict),
 
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPCore"], swiftSettings: strict),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "HTTPCore", "KubeModel", "TestSupport"], swiftSettings: strict),
@@ -142,7 +150,8 @@ let package = Package(
             name: "ConformanceTests",
             dependencies: [
                 "KubeClient", "CurlTransport", "ControllerRuntime", "Simulation", "KubeModel", "TestSupport",
-                .product(name: "Yams", package: "Yams"),
+                "Controllers", "CloudProvider", "Operator", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -159,6 +168,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ControllersTests",
+            dependencies: [
+                "Controllers", "CloudProvider", "Scheduling", "KubeModel", "KubeClient", "ControllerRuntime",
+                "Simulation", "Operator", "Observability", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "OperatorTests",
             dependencies: ["Operator", "Observability", "KubeModel", "HTTPCore", "TestSupport", .product(name: "Logging", package: "swift-log")],

@@ -1,0 +1,87 @@
+import KubeModel
+import Scheduling
+
+extension ClusterState {
+    /// The solver's input for the current state: the provisionable pods, every Node and every
+    /// in-flight NodeClaim (one without a Node yet) as existing capacity, the ready NodePools ordered
+    /// by weight then name (both descending), their instance types and one pod per DaemonSet.
+    ///
+    /// `instanceTypes` maps a NodePool name to what the cloud provider offers it; pools without an
+    /// entry are skipped. An in-flight NodeClaim that has not launched is estimated at the smallest
+    /// allocatable among the instance types it allows, so pods are not provisioned twice.
+    package func schedulingInput(pods: [Pod], instanceTypes: [String: [InstanceType]]) -> SchedulingInput {
+        let snapshot = state.withLock { $0 }
+        let pools = snapshot.nodePools.values
+            .filter { !$0.metadata.isDeleting && instanceTypes[$0.metadata.name ?? ""] != nil }
+            .sorted { ($0.spec.weight ?? 0, $0.metadata.name ?? "") > ($1.spec.weight ?? 0, $1.metadata.name ?? "") }
+        var typesByName: [String: InstanceType] = [:]
+        for types in instanceTypes.values { for type in types { typesByName[type.name] = type } }
+        let schedulingPools = pools.map { pool -> SchedulingNodePool in
+            let name = pool.metadata.name ?? ""
+            let usage = usage(of: name)
+            var result = SchedulingNodePool(kube: pool, usage: usage.resources, nodeCount: usage.count)
+            result.instanceTypeNames = instanceTypes[name]?.map(\.name)
+            return result
+        }
+        var allTypes: [InstanceType] = []
+        var seen = Set<String>()
+        for pool in pools {
+            for type in instanceTypes[pool.metadata.name ?? ""] ?? [] where seen.insert(type.name).inserted {
+                allTypes.append(type)
+            }
+        }
+        var podsByNode: [String: [Pod]] = [:]
+        for pod in snapshot.pods.values where pod.isBound && !pod.isTerminal {
+            podsByNode[pod.spec.nodeName ?? "", default: []].append(pod)
+        }
+        var existing: [ExistingNode] = []
+        var claimedNodes = Set<String>()
+        for node in snapshot.nodes.values.sorted(by: { $0.metadata.key < $1.metadata.key }) where !node.metadata.isDeleting {
+            let name = node.metadata.name ?? ""
+            claimedNodes.insert(name)
+            let bound = podsByNode[name] ?? []
+            var requested = Resources.zero
+            for pod in bound { requested.add(SchedulingPod(kube: pod).requests) }
+            let initialized = node.metadata.labels?[WellKnownLabels.initialized] == "true" || node.readyStatus == "True"
+            existing.append(ExistingNode(
+                name: name, labels: node.metadata.labels ?? [:],
+                taints: (node.spec.taints ?? []).filter { $0.key != KubeModel.Taint.unregistered.key }.map { Scheduling.Taint(kube: $0) },
+                allocatable: Resources(kube: node.status?.allocatable), requested: requested,
+                pods: bound.map { ExistingPod(kube: $0) }, initialized: initialized))
+        }
+        for claim in snapshot.nodeClaims.values.sorted(by: { $0.metadata.key < $1.metadata.key }) where !claim.metadata.isDeleting {
+            if let nodeName = claim.status?.nodeName, claimedNodes.contains(nodeName) { continue }
+            if let providerID = claim.status?.providerID,
+               snapshot.nodes.values.contains(where: { $0.spec.providerID == providerID }) { continue }
+            existing.append(inFlightNode(claim, typesByName: typesByName))
+        }
+        let daemonPods = snapshot.daemonSets.values.sorted { $0.metadata.key < $1.metadata.key }.map { daemonSet in
+            var pod = Pod(metadata: ObjectMeta(name: daemonSet.metadata.name, namespace: daemonSet.metadata.namespace,
+                                               uid: "daemonset/" + daemonSet.metadata.key,
+                                               labels: daemonSet.spec.template.metadata?.labels),
+                          spec: daemonSet.spec.template.spec)
+            pod.status = nil
+            return SchedulingPod(kube: pod)
+        }
+        return SchedulingInput(pods: pods.map { SchedulingPod(kube: $0) }, existingNodes: existing,
+                               nodePools: schedulingPools, instanceTypes: allTypes, daemonSetPods: daemonPods)
+    }
+
+    /// An in-flight NodeClaim as capacity the solver may place pods on: its labels plus every
+    /// single-valued `In` requirement, and its launched allocatable or the smallest allowed type's.
+    private func inFlightNode(_ claim: NodeClaim, typesByName: [String: InstanceType]) -> ExistingNode {
+        var labels = claim.metadata.labels ?? [:]
+        for requirement in claim.spec.requirements where requirement.operator == .in && requirement.values?.count == 1 {
+            labels[requirement.key] = labels[requirement.key] ?? requirement.values?.first
+        }
+        var allocatable = Resources(kube: claim.status?.allocatable)
+        if claim.status?.allocatable == nil {
+            let allowed = claim.spec.requirements.first { $0.key == WellKnownLabels.instanceType && $0.operator == .in }?.values ?? []
+            let candidates = allowed.compactMap { typesByName[$0]?.allocatable }
+            allocatable = candidates.dropFirst().reduce(candidates.first ?? .zero) { Resources.min($0, $1) }
+        }
+        let taints = (claim.spec.taints ?? []).map { Scheduling.Taint(kube: $0) }
+        return ExistingNode(name: claim.metadata.name ?? "", labels: labels, taints: taints,
+                            allocatable: allocatable, initialized: false)
+    }
+}

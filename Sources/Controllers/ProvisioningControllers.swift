@@ -1,0 +1,151 @@
+import CloudProvider
+import ControllerRuntime
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+
+/// The provisioning half of the operator wired together: informers for Pods, Nodes, NodeClaims,
+/// NodePools and DaemonSets feed ``ClusterState`` and the work queues; the ``Provisioner`` runs a
+/// round whenever its batch window closes; NodeClaim lifecycle, NodePool status and Node
+/// termination run as reconcile loops. Used by the operator and by `karpenter simulate`.
+package final class ProvisioningControllers: Sendable {
+    /// The shared cluster picture.
+    package let state: ClusterState
+    /// The provisioner (exposed for observation in tests and the simulator).
+    package let provisioner: Provisioner
+    let lifecycleLoop: ReconcileLoop
+    let nodePoolLoop: ReconcileLoop
+    let nodeLoop: ReconcileLoop
+    let pods: Informer<Pod>
+    let nodes: Informer<Node>
+    let nodeClaims: Informer<NodeClaim>
+    let nodePools: Informer<NodePool>
+    let daemonSets: Informer<DaemonSet>
+    let sleeper: any Clock<Duration>
+    let logger: Logger
+
+    /// Wires the controllers to `api` and `cloudProvider`. `clock` stamps conditions and drives the
+    /// batch window; `sleeper` is what loops wait on (the same time line as `clock`).
+    package init(api: any KubeAPI, cloudProvider: any CloudProvider, clock: any ControllerClock,
+                 sleeper: any Clock<Duration> = ContinuousClock(), logger: Logger,
+                 batchIdle: Duration = .seconds(1), batchMax: Duration = .seconds(10), workers: Int = 4) {
+        let state = ClusterState()
+        let events = EventRecorder(api: api, now: { clock.now })
+        self.state = state
+        self.sleeper = sleeper
+        self.logger = logger
+        provisioner = Provisioner(api: api, cloudProvider: cloudProvider, state: state, events: events, clock: clock,
+                                  logger: logger, batchIdle: batchIdle, batchMax: batchMax)
+        lifecycleLoop = ReconcileLoop(
+            queue: WorkQueue(clock: sleeper),
+            reconciler: NodeClaimLifecycle(api: api, cloudProvider: cloudProvider, state: state, events: events,
+                                           clock: clock, logger: logger),
+            workers: workers)
+        nodePoolLoop = ReconcileLoop(queue: WorkQueue(clock: sleeper),
+                                     reconciler: NodePoolCounter(api: api, state: state, clock: clock))
+        nodeLoop = ReconcileLoop(queue: WorkQueue(clock: sleeper),
+                                 reconciler: NodeTermination(api: api, cloudProvider: cloudProvider, state: state, logger: logger))
+        pods = Informer(api: api, clock: sleeper)
+        nodes = Informer(api: api, clock: sleeper)
+        nodeClaims = Informer(api: api, clock: sleeper)
+        nodePools = Informer(api: api, clock: sleeper)
+        daemonSets = Informer(api: api, clock: sleeper)
+        connectHandlers()
+    }
+
+    private func connectHandlers() {
+        let state = state
+        let provisioner = provisioner
+        let lifecycle = lifecycleLoop.queue
+        let poolQueue = nodePoolLoop.queue
+        let nodeQueue = nodeLoop.queue
+        pods.addHandler { event in
+            switch event {
+            case let .added(pod), let .updated(_, pod), let .resync(pod):
+                state.apply(pod)
+                provisioner.observe(pod)
+            case let .deleted(pod): state.remove(pod)
+            }
+        }
+        nodes.addHandler { event in
+            switch event {
+            case let .added(node), let .updated(_, node), let .resync(node):
+                state.apply(node)
+                if node.metadata.isDeleting { nodeQueue.add(node.metadata.key) }
+                if let claim = state.nodeClaims.first(where: { $0.status?.providerID == node.spec.providerID && node.spec.providerID != nil }) {
+                    lifecycle.add(claim.metadata.key)
+                }
+            case let .deleted(node): state.remove(node)
+            }
+        }
+        nodeClaims.addHandler { event in
+            switch event {
+            case let .added(claim), let .updated(_, claim), let .resync(claim):
+                state.apply(claim)
+                lifecycle.add(claim.metadata.key)
+                if let pool = claim.metadata.labels?[WellKnownLabels.nodePool] { poolQueue.add(pool) }
+            case let .deleted(claim):
+                state.remove(claim)
+                if let pool = claim.metadata.labels?[WellKnownLabels.nodePool] { poolQueue.add(pool) }
+            }
+        }
+        nodePools.addHandler { event in
+            switch event {
+            case let .added(pool), let .updated(_, pool), let .resync(pool):
+                state.apply(pool)
+                poolQueue.add(pool.metadata.key)
+            case let .deleted(pool): state.remove(pool)
+            }
+        }
+        daemonSets.addHandler { event in
+            switch event {
+            case let .added(daemonSet), let .updated(_, daemonSet), let .resync(daemonSet): state.apply(daemonSet)
+            case let .deleted(daemonSet): state.remove(daemonSet)
+            }
+        }
+    }
+
+    /// Runs every informer and loop until the task is cancelled. The provisioner waits for the
+    /// informers' first sync before its first round, so in-flight NodeClaims are always seen.
+    package func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.pods.run() }
+            group.addTask { await self.nodes.run() }
+            group.addTask { await self.nodeClaims.run() }
+            group.addTask { await self.nodePools.run() }
+            group.addTask { await self.daemonSets.run() }
+            group.addTask { await self.lifecycleLoop.run() }
+            group.addTask { await self.nodePoolLoop.run() }
+            group.addTask { await self.nodeLoop.run() }
+            group.addTask { await self.runProvisioner() }
+        }
+    }
+
+    /// Waits for informer sync, then runs a provisioning round each time the batch window closes.
+    private func runProvisioner() async {
+        await pods.waitForSync()
+        await nodes.waitForSync()
+        await nodeClaims.waitForSync()
+        await nodePools.waitForSync()
+        await daemonSets.waitForSync()
+        while !Task.isCancelled {
+            do {
+                try await provisioner.reconcileIfDue()
+                let wait: Duration
+                if let deadline = provisioner.deadline {
+                    let seconds = max(0, deadline.timeIntervalSince(provisioner.clock.now))
+                    wait = .milliseconds(Int64((seconds * 1000).rounded(.up)))
+                } else {
+                    wait = .milliseconds(100)
+                }
+                try await sleeper.sleep(for: wait, tolerance: nil)
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.with("controller", "provisioner").error("provisioning round failed", metadata: ["error": "\(error)"])
+                try? await sleeper.sleep(for: .seconds(1), tolerance: nil)
+            }
+        }
+    }
+}
