@@ -56,14 +56,18 @@ peers-control-plane: deps-control-plane
 
 ## test-integration: schema checks with Python's jsonschema, then Swift suites against real peers:
 ## moto_server for the AWS suites and the control plane for the Kubernetes ones, both started for the
-## run and always stopped afterwards; the suite that restarts the API server runs last, on its own.
+## run and always stopped afterwards. The suite that restarts the API server runs on its own, and the
+## provisioning end-to-end suite, whose controllers act on every pod and NodeClaim in the cluster, gets
+## a fresh control plane of its own.
 test-integration: deps deps-aws peers-control-plane
 	$(PYTHON) -m pytest -q hack/tests
 	@trap 'hack/control-plane.sh stop >/dev/null 2>&1; hack/moto.sh stop >/dev/null 2>&1' EXIT; \
 	  hack/moto.sh start >/dev/null && hack/control-plane.sh start && \
 	  eval "$$(hack/control-plane.sh env)" && \
-	  $(SWIFT) test --filter Integration --skip ControlPlaneRestartIntegration && \
-	  $(SWIFT) test --filter ControlPlaneRestartIntegration
+	  $(SWIFT) test --filter Integration --skip ControlPlaneRestartIntegration --skip ProvisioningIntegration && \
+	  $(SWIFT) test --filter ControlPlaneRestartIntegration && \
+	  hack/control-plane.sh stop && hack/control-plane.sh start && eval "$$(hack/control-plane.sh env)" && \
+	  $(SWIFT) test --filter ProvisioningIntegration
 
 ## run: the main job on the embedded default (prints the seed's manifests converted to v1 until the simulator lands).
 run: deps
