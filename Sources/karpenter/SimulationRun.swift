@@ -7,6 +7,7 @@ import KubeModel
 import Logging
 import Scheduling
 import Simulation
+import Synchronization
 
 /// One `karpenter simulate` run: the real provisioner, NodeClaim lifecycle and NodePool counter
 /// on a SimulatedCluster with a KwokCloudProvider, a SimulatedKubelet and a SimulatedScheduler.
@@ -39,7 +40,7 @@ struct SimulationRun {
     /// Runs until nothing is pending or in flight and returns what happened.
     func run() async throws -> SimulationReport {
         let clock = clock
-        let cluster = SimulatedCluster(now: { clock.now })
+        let cluster = SimulatedCluster(now: { clock.now }, nameSeed: seed)
         let catalogue: SimulatedCatalogue
         do {
             catalogue = try SimulatedCatalogue.bundled()
@@ -49,8 +50,19 @@ struct SimulationRun {
         let cloud = KwokCloudProvider(catalogue: catalogue, configuration: .init(seed: seed))
         let state = ClusterState()
         let events = EventRecorder(api: cluster, now: { clock.now })
-        let provisioner = Provisioner(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
-        let lifecycle = NodeClaimLifecycle(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
+        // Rounds take no simulated time, and reconcile IDs count up: the output depends only on input and seed.
+        let frozen = ContinuousClock.now
+        let provisioner = Provisioner(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger,
+                                      stopwatch: { frozen })
+        var lifecycle = NodeClaimLifecycle(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
+        let reconciles = Mutex<UInt64>(0)
+        lifecycle.reconcileIDs = {
+            let count = reconciles.withLock { count in
+                count += 1
+                return count
+            }
+            return "00000000-0000-4000-8000-" + String(String(count, radix: 16).suffix(12)).leftPadded(to: 12)
+        }
         let counter = NodePoolCounter(api: cluster, state: state, clock: clock)
         let kubelet = SimulatedKubelet(api: cluster, now: { clock.now })
         let scheduler = SimulatedScheduler(cluster: cluster, now: { clock.now })
@@ -136,4 +148,9 @@ private extension KubeResource {
         if copy.metadata.namespace == nil { copy.metadata.namespace = "default" }
         return copy
     }
+}
+
+private extension String {
+    /// The string with leading zeros up to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -146,6 +146,16 @@ import Testing
         #expect(result.stdout.contains("t3.medium spot allocatable cpu=1930m,ephemeral-storage=17Gi,memory=3246Mi,pods=17"))
     }
 
+    @Test func simulateIsReproducibleForASeed() throws {
+        let seed = examples.appendingPathComponent("scenarios/seed.yaml").path
+        let first = try run(["simulate", "-f", seed, "--seed", "7"])
+        let second = try run(["simulate", "-f", seed, "--seed", "7"])
+        let other = try run(["simulate", "-f", seed, "--seed", "8"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout != other.stdout)
+    }
+
     @Test func simulateFailsWhenAPodCannotBePlaced() throws {
         let impossible = FileManager.default.temporaryDirectory.appendingPathComponent("impossible-\(UUID().uuidString).yaml")
         try """
