@@ -72,7 +72,7 @@ test-integration: deps deps-aws peers-control-plane
 ## run: the main job on the embedded default (prints the seed's manifests converted to v1 until the simulator lands).
 run: deps
 	@$(SWIFT) build --product karpenter >/dev/null
-	@$(SWIFT) run --skip-build karpenter convert -f deploy/examples/v1beta1/nodepool.yaml -f deploy/examples/v1beta1/ec2nodeclass.yaml
+	@$(SWIFT) run --skip-build karpenter simulate --until-idle
 
 ## bench-kube: Kubernetes client benchmarks against the real control plane (release build; see docs/benchmarks.md).
 bench-kube: deps peers-control-plane

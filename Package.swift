@@ -82,8 +82,9 @@ let package = Package(
             name: "karpenter",
             dependencies: [
                 "Operator", "KubeModel", "Observability", "AWSClient", "HTTPCore",
-                "CurlTransport",
+                "CurlTransport", "Controllers", "ControllerRuntime", "Simulation", "Scheduling", "CloudProvider", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -23,6 +23,8 @@ package struct NodeClaimLifecycle: Reconciler {
     package var registrationTimeout: TimeInterval = 15 * 60
     /// Requeue interval while waiting for registration, initialization or termination.
     package var pollInterval: Duration = .seconds(5)
+    /// The `reconcileID` each reconcile logs (random UUIDs; the simulator supplies reproducible ones).
+    package var reconcileIDs: @Sendable () -> String = { UUID().uuidString.lowercased() }
 
     /// Creates the controller; `logger` carries the operator's base fields.
     package init(api: any KubeAPI, cloudProvider: any CloudProvider, state: ClusterState, events: EventRecorder,
@@ -46,7 +48,7 @@ package struct NodeClaimLifecycle: Reconciler {
         state.apply(claim)
         let log = logger.with([
             "controllerGroup": "karpenter.sh", "controllerKind": "NodeClaim", "NodeClaim": .object(name: key),
-            "namespace": "", "name": .string(key), "reconcileID": .string(UUID().uuidString.lowercased()),
+            "namespace": "", "name": .string(key), "reconcileID": .string(reconcileIDs()),
         ])
         if claim.metadata.isDeleting { return try await finalize(claim, log: log) }
         if !claim.metadata.hasFinalizer(WellKnownFinalizers.termination) {

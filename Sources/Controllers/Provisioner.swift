@@ -20,12 +20,15 @@ package final class Provisioner: Sendable {
     let clock: any ControllerClock
     let logger: Logger
     private let batcher: Mutex<Batcher>
+    /// Where a round's logged `duration` is measured (the simulator freezes it: rounds take no simulated time).
+    let stopwatch: @Sendable () -> ContinuousClock.Instant
 
     /// Creates the provisioner; `logger` should carry the operator's base fields, the provisioner
     /// adds `controller: provisioner`.
     package init(api: any KubeAPI, cloudProvider: any CloudProvider, state: ClusterState, events: EventRecorder,
                  clock: any ControllerClock, logger: Logger, batchIdle: Duration = .seconds(1),
-                 batchMax: Duration = .seconds(10)) {
+                 batchMax: Duration = .seconds(10), stopwatch: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+        self.stopwatch = stopwatch
         self.api = api
         self.cloudProvider = cloudProvider
         self.state = state
@@ -57,7 +60,7 @@ package final class Provisioner: Sendable {
     /// One scheduling round over every provisionable pod, regardless of the batch window.
     @discardableResult
     package func schedule() async throws -> ProvisioningRound {
-        let started = ContinuousClock.now
+        let started = stopwatch()
         let pods = state.provisionablePods
         guard !pods.isEmpty else { return ProvisioningRound() }
         var instanceTypes: [String: [InstanceType]] = [:]
@@ -77,7 +80,7 @@ package final class Provisioner: Sendable {
         let input = state.schedulingInput(pods: pods, instanceTypes: instanceTypes)
         logger.with([
             "Pods": .string(Self.summarize(pods.map(\.metadata.key))),
-            "duration": .string(GoDuration.format(ContinuousClock.now - started)),
+            "duration": .string(GoDuration.format(stopwatch() - started)),
         ]).info("found provisionable pod(s)")
         let result = Scheduler.solve(input)
         return try await apply(result, pods: pods)

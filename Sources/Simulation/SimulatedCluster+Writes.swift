@@ -78,7 +78,10 @@ extension SimulatedCluster {
                     throw KubeError.invalid("\(Object.resourceType): metadata.name or metadata.generateName is required", causes: [])
                 }
                 repeat {
-                    name = prefix + String((0..<5).map { _ in Self.nameAlphabet.randomElement() ?? "x" })
+                    name = prefix + String((0..<5).map { _ in
+                        guard let draw = state.names?.next() else { return Self.nameAlphabet.randomElement() ?? "x" }
+                        return Self.nameAlphabet[Int(draw % UInt64(Self.nameAlphabet.count))]
+                    })
                 } while state.objects[kind]?[Self.key(kind, namespace: object.metadata.namespace, name: name)] != nil
             }
             var namespace: String?

@@ -51,6 +51,8 @@ package final class SimulatedCluster: KubeAPI {
         var oldestWatchable: Int
         var watchers: [UInt64: Watcher] = [:]
         var nextWatcherID: UInt64 = 1
+        /// Seeded source of `generateName` suffixes; `nil` draws them at random.
+        var names: SplitMix64?
     }
 
     let state: Mutex<State>
@@ -60,10 +62,12 @@ package final class SimulatedCluster: KubeAPI {
     /// Creates a cluster holding the `default` and `kube-system` namespaces. Versions start at
     /// `firstResourceVersion`, so older versions are already "compacted" (410), like an API server's
     /// watch cache that starts after etcd's history; `historyLimit` bounds the events kept for resuming.
-    package init(now: @escaping @Sendable () -> Date = { Date() }, firstResourceVersion: Int = 100, historyLimit: Int = 10_000) {
+    /// With `nameSeed`, `generateName` suffixes come from a seeded generator (reproducible runs).
+    package init(now: @escaping @Sendable () -> Date = { Date() }, firstResourceVersion: Int = 100, historyLimit: Int = 10_000,
+                 nameSeed: UInt64? = nil) {
         self.now = now
         self.historyLimit = max(historyLimit, 1)
-        state = Mutex(State(version: firstResourceVersion, oldestWatchable: firstResourceVersion))
+        state = Mutex(State(version: firstResourceVersion, oldestWatchable: firstResourceVersion, names: nameSeed.map(SplitMix64.init(seed:))))
         for name in ["default", "kube-system", "kube-node-lease"] {
             _ = try? insert(Namespace(metadata: ObjectMeta(name: name)))
         }

@@ -7,6 +7,6 @@ struct Karpenter: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "karpenter",
         abstract: "A Kubernetes node autoscaler that speaks Karpenter's APIs.",
-        subcommands: [ControllerCommand.self, ConvertCommand.self, AWSCommand.self, VersionCommand.self]
+        subcommands: [ControllerCommand.self, ConvertCommand.self, SimulateCommand.self, AWSCommand.self, VersionCommand.self]
     )
 }

@@ -20,9 +20,10 @@ import Testing
         return url.appendingPathComponent("karpenter")
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !["CLUSTER_NAME", "LOG_LEVEL", "BATCH_IDLE_DURATION"].contains($0.key) }
         for (key, value) in environment { env[key] = value }
@@ -127,5 +128,55 @@ import Testing
         let result = try run(["convert"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("-f FILE"))
+    }
+
+    @Test func simulateProvisionsTheSeedCluster() throws {
+        let result = try run(["simulate", "--until-idle"], directory: Fixture.repositoryRoot())
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let messages = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let data = String(line).data(using: .utf8),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            return object["message"] as? String
+        }
+        #expect(messages == [
+            "found provisionable pod(s)", "computed new nodeclaim(s) to fit pod(s)", "created nodeclaim",
+            "launched nodeclaim", "registered nodeclaim", "initialized nodeclaim",
+        ])
+        #expect(result.stdout.contains("pods placed:       3/3"))
+        #expect(result.stdout.contains("t3.medium spot allocatable cpu=1930m,ephemeral-storage=17Gi,memory=3246Mi,pods=17"))
+    }
+
+    @Test func simulateIsReproducibleForASeed() throws {
+        let seed = examples.appendingPathComponent("scenarios/seed.yaml").path
+        let first = try run(["simulate", "-f", seed, "--seed", "7"])
+        let second = try run(["simulate", "-f", seed, "--seed", "7"])
+        let other = try run(["simulate", "-f", seed, "--seed", "8"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout != other.stdout)
+    }
+
+    @Test func simulateFailsWhenAPodCannotBePlaced() throws {
+        let impossible = FileManager.default.temporaryDirectory.appendingPathComponent("impossible-\(UUID().uuidString).yaml")
+        try """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: too-big
+              namespace: monitoring
+            spec:
+              containers:
+                - name: main
+                  image: example
+                  resources:
+                    requests:
+                      cpu: "64"
+            """.write(to: impossible, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: impossible) }
+        let seed = examples.appendingPathComponent("scenarios/seed.yaml").path
+        let result = try run(["simulate", "--until-idle", "-f", seed, "-f", impossible.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("1 pod(s) stayed unschedulable: monitoring/too-big"))
+        #expect(result.stdout.contains("pods placed:       3/4"))
     }
 }
