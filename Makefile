@@ -69,10 +69,10 @@ test-integration: deps deps-aws peers-control-plane
 	  hack/control-plane.sh stop && hack/control-plane.sh start && eval "$$(hack/control-plane.sh env)" && \
 	  $(SWIFT) test --filter ProvisioningIntegration
 
-## run: the main job on the embedded default (prints the seed's manifests converted to v1 until the simulator lands).
+## run: the main job on the embedded default: the seed scenario in the simulated cluster, until idle.
 run: deps
 	@$(SWIFT) build --product karpenter >/dev/null
-	@$(SWIFT) run --skip-build karpenter simulate --until-idle
+	@KARPENTER_COMMIT=$$(git rev-parse --short HEAD 2>/dev/null) $(SWIFT) run --skip-build karpenter simulate --until-idle
 
 ## bench-kube: Kubernetes client benchmarks against the real control plane (release build; see docs/benchmarks.md).
 bench-kube: deps peers-control-plane
