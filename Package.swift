@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "karpenter-bench",
             dependencies: [
-                "Scheduling", "AWSClient", "AWSProvider", "TestSupport",
+                "Scheduling", "AWSClient", "AWSProvider", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/KarpenterBench",
@@ -158,7 +158,7 @@ let package = Package(
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "KarpenterCLITests", dependencies: ["karpenter", "KubeModel", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "HTTPCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "HTTPCore", "Simulation", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AWSClientTests",
             dependencies: [
@@ -168,7 +168,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Simulation", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ControllersTests",
             dependencies: [

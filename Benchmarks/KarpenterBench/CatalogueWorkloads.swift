@@ -1,5 +1,5 @@
+import Simulation
 import Scheduling
-import TestSupport
 
 /// Workloads on the realistic EC2 catalogue: `generic` (100k mixed pods) and `kwok-basic`.
 enum CatalogueWorkloads {

@@ -1,5 +1,5 @@
+import Simulation
 import Scheduling
-import TestSupport
 
 /// 200 seeded small instances (≤ 30 pods, ≤ 15 instance types) whose plans are priced and written
 /// out as JSON for `bench/quality_optimum.py`, which computes the exact optimum with HiGHS.

@@ -1,5 +1,5 @@
+import Simulation
 import Scheduling
-import TestSupport
 
 /// Upstream's scheduling benchmark (reference benchmarks-upstream §1.1): 400 fake instance types,
 /// the five-class diverse pod mix, and the 4000 preference pods.

@@ -1,4 +1,5 @@
 @testable import Scheduling
+import Simulation
 import TestSupport
 
 typealias SeededGenerator = SplitMix64

@@ -1,3 +1,4 @@
+import Simulation
 import Foundation
 import HTTPCore
 import SigV4
@@ -71,18 +72,12 @@ import Testing
 
     /// Deterministic request generator (SplitMix64), so a failure reproduces exactly.
     struct RequestGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
+        var generator: SplitMix64
+        init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-        mutating func random(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        mutating func random(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
 
-        mutating func pick<T>(_ values: [T]) -> T { values[random(values.count)] }
+        mutating func pick<T>(_ values: [T]) -> T { generator.pick(values) }
 
         static let pieces = ["a", "Z", "0", "-", "_", ".", "~", " ", "ሴ", "é", "日本", "$", "&", "+", ",", ";",
                              "=", ":", "@", "!", "*", "'", "(", ")", "%", "/", "?", "#", "\u{1F600}"]

@@ -1,5 +1,6 @@
-/// SplitMix64: a tiny deterministic random number generator for seeded property tests and
-/// benchmark workloads, so that every generated input is reproducible from its seed.
+/// SplitMix64: a tiny deterministic random number generator. The simulator draws instance IDs and
+/// generated names from it, and seeded property tests and benchmark workloads use it too, so every
+/// generated input and every simulation is reproducible from its seed.
 package struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Current state; advanced by a fixed odd constant per draw.
     package var state: UInt64
