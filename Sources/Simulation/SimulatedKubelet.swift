@@ -18,11 +18,16 @@ package actor SimulatedKubelet {
         package var bootDelay: Duration = .seconds(30)
         /// Whether nodes register Ready; false leaves them NotReady until ``setReady(nodeName:_:)``.
         package var registerReady = true
+        /// Host number (within 10.0.0.0/8) of the first Node's address; later Nodes count up from it.
+        /// Kubelets that share one API server need disjoint ranges, as instances in one VPC have
+        /// distinct addresses, or their Node names collide.
+        package var firstHost = 10
 
         /// Creates the settings.
-        package init(bootDelay: Duration = .seconds(30), registerReady: Bool = true) {
+        package init(bootDelay: Duration = .seconds(30), registerReady: Bool = true, firstHost: Int = 10) {
             self.bootDelay = bootDelay
             self.registerReady = registerReady
+            self.firstHost = firstHost
         }
     }
 
@@ -104,23 +109,32 @@ package actor SimulatedKubelet {
 
     /// What the node lifecycle controller does (the simulation has none): a Ready node loses the
     /// `node.kubernetes.io/not-ready:NoSchedule` taint admission put on it; a NotReady one gets it back.
+    /// A conflict (Karpenter registering the Node at the same moment) rereads the Node and tries again.
     func syncNotReadyTaint(_ node: Node, ready: Bool) async throws -> Node {
         let notReady = Taint(key: "node.kubernetes.io/not-ready", effect: .noSchedule)
-        var taints = node.spec.taints ?? []
-        let tainted = taints.contains { $0.matches(notReady) }
-        guard tainted == ready else { return node }
-        if ready { taints.removeAll { $0.matches(notReady) } } else { taints.append(notReady) }
-        var updated = node
-        updated.spec.taints = taints
-        return try await api.update(updated)
+        var current = node
+        while true {
+            var taints = current.spec.taints ?? []
+            let tainted = taints.contains { $0.matches(notReady) }
+            guard tainted == ready else { return current }
+            if ready { taints.removeAll { $0.matches(notReady) } } else { taints.append(notReady) }
+            var updated = current
+            updated.spec.taints = taints
+            do {
+                return try await api.update(updated)
+            } catch KubeError.conflict {
+                try Task.checkCancellation()
+                current = try await api.get(Node.self, name: current.metadata.name ?? "")
+            }
+        }
     }
 
     /// The name the Node of `claim` has or will have.
     package func nodeName(for claim: NodeClaim) -> String {
         let providerID = claim.status?.providerID ?? "nodeclaim/\(claim.metadata.name ?? "")"
         if let name = nodeNames[providerID] { return name }
-        // 10.0.0.0/8 minus the network addresses: host numbers start at 10.0.0.10, one per instance.
-        let host = nextAddress + 10
+        // 10.0.0.0/8 minus the network addresses: host numbers start at 10.0.0.10 (by default), one per instance.
+        let host = (nextAddress + configuration.firstHost) & 0xFF_FFFF
         nextAddress += 1
         let name = "ip-10-\((host >> 16) & 0xFF)-\((host >> 8) & 0xFF)-\(host & 0xFF).ec2.internal"
         nodeNames[providerID] = name
