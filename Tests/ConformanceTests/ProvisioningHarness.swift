@@ -37,8 +37,10 @@ struct ProvisioningHarness: Sendable {
     ) async throws -> Value {
         let api = try RealControlPlane.client()
         try await KarpenterResources.installCRDs(api)
-        let cloud = KwokCloudProvider(catalogue: try SimulatedCatalogue.bundled(), configuration: .init(zones: zones))
-        // A block of addresses of its own, so Nodes of other tests on this API server keep their names.
+        // Instance IDs (hence provider IDs) and Node addresses of their own, so that Nodes left on
+        // this API server by earlier tests or runs are never mistaken for this test's instances.
+        let cloud = KwokCloudProvider(catalogue: try SimulatedCatalogue.bundled(),
+                                      configuration: .init(zones: zones, seed: UInt64.random(in: 1...UInt64.max)))
         let kubelet = SimulatedKubelet(api: api, configuration: .init(
             bootDelay: bootDelay, firstHost: Int.random(in: 1..<(1 << 16)) << 8))
         let logger = Logger(label: "controller") { label in
