@@ -20,6 +20,10 @@ struct ProvisioningHarness: Sendable {
     static let zones = ["us-east-1a", "us-east-1b", "us-east-1c"]
     /// Time from launch to Node registration: short, on the real clock.
     static let bootDelay: Duration = .milliseconds(300)
+    /// Time a registered Node stays NotReady, as a real kubelet's does while its runtime and network
+    /// come up. Nodes launched together thus exist before any of them can take pods, which is what
+    /// kube-scheduler 1.20's topology spread needs to see every zone as a domain.
+    static let readyDelay: Duration = .seconds(1)
     /// How long one phase may wait for what it expects before the test fails (a guard against a
     /// hang, not a timing assertion: every wait returns as soon as the watched state is reached).
     static let phaseLimit: Duration = .seconds(60)
@@ -42,7 +46,7 @@ struct ProvisioningHarness: Sendable {
         let cloud = KwokCloudProvider(catalogue: try SimulatedCatalogue.bundled(),
                                       configuration: .init(zones: zones, seed: UInt64.random(in: 1...UInt64.max)))
         let kubelet = SimulatedKubelet(api: api, configuration: .init(
-            bootDelay: bootDelay, firstHost: Int.random(in: 1..<(1 << 16)) << 8))
+            bootDelay: bootDelay, readyDelay: readyDelay, firstHost: Int.random(in: 1..<(1 << 16)) << 8))
         let logger = Logger(label: "controller") { label in
             guard let logLevel else { return SwiftLogNoOpLogHandler() }
             var handler = StreamLogHandler.standardError(label: label)
@@ -59,6 +63,22 @@ struct ProvisioningHarness: Sendable {
             group.addTask { try await body(harness) }
             return try await firstValue(of: &group, what: "the test body")
         }
+    }
+
+    /// Creates a scenario (see ``ProvisioningScenario/create(_:pool:limits:)``), runs `body` with it
+    /// and then, whether `body` succeeded or not, deletes its pods and NodePool so later cases'
+    /// provisioning rounds do not keep meeting them (its Nodes and NodeClaims stay, inert).
+    func withScenario<Value: Sendable>(pool: NodePool, limits: [String: Quantity]? = nil,
+                                       _ body: (ProvisioningScenario) async throws -> Value) async throws -> Value {
+        let scenario = try await ProvisioningScenario.create(api, pool: pool, limits: limits)
+        let result: Result<Value, any Error>
+        do {
+            result = .success(try await body(scenario))
+        } catch {
+            result = .failure(error)
+        }
+        try await scenario.tearDown()
+        return try result.get()
     }
 
     /// Fresh controllers over this world's API server and cloud, with a short batch window.

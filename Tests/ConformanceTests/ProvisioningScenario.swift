@@ -28,6 +28,19 @@ struct ProvisioningScenario: Sendable {
         return ProvisioningScenario(api: api, pool: name, namespace: namespace)
     }
 
+    /// Deletes the namespace's pods at once (no kubelet would confirm a graceful deletion) and the NodePool.
+    func tearDown() async throws {
+        for pod in try await api.list(Pod.self, namespace: namespace).items {
+            do {
+                try await api.delete(Pod.self, name: pod.metadata.name ?? "", namespace: namespace,
+                                     options: DeleteOptions(gracePeriodSeconds: 0))
+            } catch KubeError.notFound {}
+        }
+        do {
+            try await api.delete(NodePool.self, name: pool)
+        } catch KubeError.notFound {}
+    }
+
     /// The label selector of this case's NodeClaims, Nodes and instances.
     var poolSelector: String { "\(WellKnownLabels.nodePool)=\(pool)" }
 
