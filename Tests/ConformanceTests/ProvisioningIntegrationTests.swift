@@ -17,6 +17,7 @@ struct ProvisioningIntegrationTests {
         let seed = try SeedManifest.load()
         try await ProvisioningHarness.withHarness { harness in
             try await harness.withScenario(pool: seed.nodePool) { scenario in
+                for daemonSet in seed.daemonSets { try await scenario.create(daemonSet) }
                 try await scenario.create(seed.pods)
                 let bound = try await harness.run(harness.makeControllers(), until: "the seed's pods to be bound") {
                     try await scenario.waitForBoundPods(seed.pods.count)
@@ -30,6 +31,11 @@ struct ProvisioningIntegrationTests {
                 #expect(claim.metadata.labels?[WellKnownLabels.capacityType] == "spot")
                 // The catalogue's cheapest t3.medium spot offering among the cloud's three zones.
                 #expect(claim.metadata.labels?[WellKnownLabels.zone] == "us-east-1b")
+                // The seed's log line: the three pods plus the five daemons' reservations.
+                let requests = claim.spec.resources?.requests ?? [:]
+                #expect(requests["cpu"] == (try Quantity(parsing: "430m")))
+                #expect(requests["memory"] == (try Quantity(parsing: "870Mi")))
+                #expect(requests["pods"] == (try Quantity(parsing: "8")))
                 let allocatable = claim.status?.allocatable ?? [:]
                 #expect(allocatable["cpu"] == (try Quantity(parsing: "1930m")))
                 #expect(allocatable["memory"] == (try Quantity(parsing: "3246Mi")))

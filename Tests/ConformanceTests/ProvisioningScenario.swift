@@ -28,8 +28,14 @@ struct ProvisioningScenario: Sendable {
         return ProvisioningScenario(api: api, pool: name, namespace: namespace)
     }
 
-    /// Deletes the namespace's pods at once (no kubelet would confirm a graceful deletion) and the NodePool.
+    /// Deletes the namespace's DaemonSets, its pods at once (no kubelet would confirm a graceful
+    /// deletion) and the NodePool.
     func tearDown() async throws {
+        for daemonSet in try await api.list(DaemonSet.self, namespace: namespace).items {
+            do {
+                try await api.delete(DaemonSet.self, name: daemonSet.metadata.name ?? "", namespace: namespace)
+            } catch KubeError.notFound {}
+        }
         for pod in try await api.list(Pod.self, namespace: namespace).items {
             do {
                 try await api.delete(Pod.self, name: pod.metadata.name ?? "", namespace: namespace,
@@ -56,6 +62,16 @@ struct ProvisioningScenario: Sendable {
     /// Creates every pod of `pods`.
     func create(_ pods: [Pod]) async throws {
         for pod in pods { try await create(pod) }
+    }
+
+    /// Creates `daemonSet` in this case's namespace, its pods selecting this case's NodePool, so only
+    /// this case's nodes reserve room for it. (No DaemonSet controller runs: it creates no pods.)
+    func create(_ daemonSet: DaemonSet) async throws {
+        var daemonSet = daemonSet
+        daemonSet.metadata = ObjectMeta(name: daemonSet.metadata.name, namespace: namespace, labels: daemonSet.metadata.labels)
+        daemonSet.spec.template.spec.nodeSelector = (daemonSet.spec.template.spec.nodeSelector ?? [:])
+            .merging([WellKnownLabels.nodePool: pool]) { $1 }
+        _ = try await api.create(daemonSet)
     }
 
     /// This case's NodeClaims.
@@ -131,10 +147,11 @@ struct WatchEnded: Error, CustomStringConvertible {
 }
 
 /// The seed cluster's objects from `deploy/examples/scenarios/seed.yaml`: its v1beta1 NodePool
-/// converted to v1 as the API server would, and its pending monitoring pods.
+/// converted to v1 as the API server would, its pending monitoring pods and its node daemons.
 struct SeedManifest {
     var nodePool: NodePool
     var pods: [Pod]
+    var daemonSets: [DaemonSet]
 
     /// Why the seed manifest could not be used.
     struct Unusable: Error, CustomStringConvertible {
@@ -147,17 +164,20 @@ struct SeedManifest {
         let text = try String(contentsOf: Fixture.repositoryRoot().appendingPathComponent(path), encoding: .utf8)
         var pools: [NodePool] = []
         var pods: [Pod] = []
+        var daemonSets: [DaemonSet] = []
         for document in try Manifest.decode(text) {
             switch document.object {
             case let .nodePool(pool): pools.append(pool)
             case let .v1beta1NodePool(old): pools.append(NodePool(converting: old))
             case .other(apiVersion: "v1", kind: "Pod"): pods.append(try YAMLDecoder().decode(Pod.self, from: document.text))
+            case .other(apiVersion: "apps/v1", kind: "DaemonSet"):
+                daemonSets.append(try YAMLDecoder().decode(DaemonSet.self, from: document.text))
             default: continue
             }
         }
         guard pools.count == 1, let pool = pools.first, !pods.isEmpty else {
             throw Unusable(description: "\(path) should hold one NodePool and the pending pods; found \(pools.count) pool(s), \(pods.count) pod(s)")
         }
-        return SeedManifest(nodePool: pool, pods: pods)
+        return SeedManifest(nodePool: pool, pods: pods, daemonSets: daemonSets)
     }
 }
