@@ -18,7 +18,7 @@ import Testing
 
     @Test func justRegisteredNodeWithNotReadyTaintAbsorbsItsPods() async throws {
         let (harness, claim) = try await launchedSeed()
-        let node = try await harness.registerNode(for: claim)
+        let node = try await harness.registerNode(for: claim, ready: false)
         #expect(node.spec.taints?.contains { $0.matches(.notReady) } == true)
         let restarted = Harness.restart(harness)
         try await restarted.sync()
