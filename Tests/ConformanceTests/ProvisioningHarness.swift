@@ -66,8 +66,8 @@ struct ProvisioningHarness: Sendable {
     }
 
     /// Creates a scenario (see ``ProvisioningScenario/create(_:pool:limits:)``), runs `body` with it
-    /// and then, whether `body` succeeded or not, deletes its pods, DaemonSets and NodePool so later cases'
-    /// provisioning rounds do not keep meeting them (its Nodes and NodeClaims stay, inert).
+    /// and then, whether `body` succeeded or not, deletes its pods, DaemonSets and NodePool, so that
+    /// later cases' provisioning rounds do not keep meeting them (its Nodes and NodeClaims stay, inert).
     func withScenario<Value: Sendable>(pool: NodePool, limits: [String: Quantity]? = nil,
                                        _ body: (ProvisioningScenario) async throws -> Value) async throws -> Value {
         let scenario = try await ProvisioningScenario.create(api, pool: pool, limits: limits)

@@ -104,7 +104,8 @@ struct ProvisioningIntegrationTests {
             try await harness.withScenario(pool: seed.nodePool, limits: ["cpu": Quantity(2)]) { scenario in
                 try await scenario.create([Self.pod("a", cpu: "1500m"), Self.pod("b", cpu: "1500m")])
                 let limitMessage = "all available instance types exceed limits for nodepool: \"\(scenario.pool)\""
-                let (bound, message) = try await harness.run(harness.makeControllers(), until: "one pod bound and the other refused for the limit") {
+                let phase = "one pod bound and the other refused for the limit"
+                let (bound, message) = try await harness.run(harness.makeControllers(), until: phase) {
                     // One pod was refused for the limit; kube-scheduler may then bind either of them to
                     // the one node, so the event is not tied to the pod left pending.
                     let bound = try await scenario.waitForBoundPods(1)
@@ -148,7 +149,8 @@ struct ProvisioningIntegrationTests {
                     _ = try await harness.run(harness.makeControllers(), until: "the first NodeClaim (iteration \(iteration))") {
                         try await scenario.waitForFirstNodeClaim()
                     }
-                    let bound = try await harness.run(harness.makeControllers(), until: "the pods bound after the restart (iteration \(iteration))") {
+                    let phase = "the pods bound after the restart (iteration \(iteration))"
+                    let bound = try await harness.run(harness.makeControllers(), until: phase) {
                         let bound = try await scenario.waitForBoundPods(seed.pods.count)
                         _ = try await scenario.waitForInitializedNodeClaims()
                         return bound

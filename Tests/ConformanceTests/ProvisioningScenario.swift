@@ -176,7 +176,8 @@ struct SeedManifest {
             }
         }
         guard pools.count == 1, let pool = pools.first, !pods.isEmpty else {
-            throw Unusable(description: "\(path) should hold one NodePool and the pending pods; found \(pools.count) pool(s), \(pods.count) pod(s)")
+            throw Unusable(description:
+                "\(path) should hold one NodePool and the pending pods; found \(pools.count) pool(s), \(pods.count) pod(s)")
         }
         return SeedManifest(nodePool: pool, pods: pods, daemonSets: daemonSets)
     }
