@@ -54,7 +54,12 @@ struct ProvisioningIntegrationTests {
         #expect(zones == Set(FakeCloudProvider.zones))
     }
 
-    @Test(.disabled("Seen once creating a second NodeClaim after the restart when run after the other cases (passes alone); cause not yet found"))
+    // Cause found (lead, 06:20): every case builds a new cloud whose provider IDs restart from the
+    // same deterministic sequence, so on the shared API server this case's instance gets the provider
+    // ID of an earlier case's Node; registration adopts that old Node, full of earlier pods, and the
+    // pods left over get a second NodeClaim. Give each case (and each loop iteration) its own cloud
+    // seed, e.g. derived from the case's random suffix, and this test can be enabled.
+    @Test(.disabled("Provider IDs repeat across cases on one API server; see the comment above"))
     func restartMidScaleUpCreatesNoDuplicates() async throws {
         let run = try await Self.provision([
             ("grafana", "100m", "128Mi", nil), ("prometheus-server", "100m", "512Mi", nil),
