@@ -13,6 +13,13 @@ package protocol CloudProvider: Sendable {
     /// Launches an instance for `nodeClaim` and returns the NodeClaim as launched: status
     /// `providerID`, `imageID`, `capacity`, `allocatable`, and labels for instance type, zone,
     /// capacity type, architecture and the like. Throws ``CloudProviderError``.
+    ///
+    /// Must be idempotent per NodeClaim: a second call for a NodeClaim whose instance already
+    /// exists returns that instance instead of launching another. The lifecycle controller relies
+    /// on it: when writing the launch result to the API server fails (a conflict, a restart), the
+    /// next pass simply calls `create` again. An AWS implementation can pass the NodeClaim's UID
+    /// as CreateFleet's `ClientToken`, or first look for an instance tagged
+    /// `karpenter.sh/nodeclaim=<name>`.
     func create(_ nodeClaim: NodeClaim) async throws -> NodeClaim
 
     /// Terminates the instance behind `nodeClaim`. Throws ``CloudProviderError/nodeClaimNotFound(providerID:)``
@@ -23,7 +30,10 @@ package protocol CloudProvider: Sendable {
     func get(providerID: String) async throws -> NodeClaim
 
     /// Every instance this provider launched for the cluster (garbage collection compares them
-    /// with the NodeClaims that exist).
+    /// with the NodeClaims that exist). Each result carries the name of the NodeClaim it was
+    /// launched for as `metadata.name` (AWS: the `karpenter.sh/nodeclaim` tag) and its
+    /// `status.providerID`, so an instance whose launch result never reached the NodeClaim can
+    /// still be found and terminated when that NodeClaim is deleted.
     func list() async throws -> [NodeClaim]
 
     /// Instance types, with offerings and allocatable, that `nodePool` may launch.

@@ -20,10 +20,14 @@ extension NodeClaimLifecycle {
                 try await api.delete(Node.self, name: node.metadata.name ?? "")
             } catch KubeError.notFound {}
         }
-        if let providerID {
+        // A launch whose result never reached the NodeClaim (the write after `create` failed, e.g.
+        // because this deletion changed the object) left no provider ID: ask the cloud by name.
+        var instance: NodeClaim? = claim
+        if providerID == nil { instance = try await launchedInstance(of: claim) }
+        if let instance, let instanceID = instance.status?.providerID {
             do {
-                try await cloudProvider.delete(claim)
-                _ = try await cloudProvider.get(providerID: providerID)
+                try await cloudProvider.delete(instance)
+                _ = try await cloudProvider.get(providerID: instanceID)
                 return ReconcileResult(requeueAfter: pollInterval)
             } catch CloudProviderError.nodeClaimNotFound {
                 // Gone: fall through and release the claim.
@@ -35,11 +39,19 @@ extension NodeClaimLifecycle {
             _ = try await api.update(updated)
         } catch KubeError.notFound {}
         state.remove(claim)
-        var fields: KeyValuePairs<String, Logger.MetadataValue> = ["provider-id": .string(providerID ?? "")]
+        let terminated = instance?.status?.providerID ?? ""
+        var fields: KeyValuePairs<String, Logger.MetadataValue> = ["provider-id": .string(terminated)]
         if let nodeName = claim.status?.nodeName {
-            fields = ["provider-id": .string(providerID ?? ""), "Node": .object(name: nodeName)]
+            fields = ["provider-id": .string(terminated), "Node": .object(name: nodeName)]
         }
         log.with(fields).info("deleted nodeclaim")
         return .done
+    }
+
+    /// The instance the cloud launched for `claim`, found by NodeClaim name (the
+    /// ``CloudProvider/list()`` contract), or nil when there is none.
+    func launchedInstance(of claim: NodeClaim) async throws -> NodeClaim? {
+        guard let name = claim.metadata.name else { return nil }
+        return try await cloudProvider.list().first { $0.metadata.name == name && $0.status?.providerID != nil }
     }
 }

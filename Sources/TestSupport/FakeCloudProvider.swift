@@ -30,6 +30,7 @@ package final class FakeCloudProvider: CloudProvider {
         var next: UInt64 = 0xcf1182591adb49e6
         var createCalls = 0
         var failure: CloudProviderError?
+        var afterLaunch: (@Sendable (NodeClaim) async throws -> Void)?
     }
 
     /// Provider name.
@@ -45,6 +46,13 @@ package final class FakeCloudProvider: CloudProvider {
     package func exhaust(_ key: OfferingKey) { state.withLock { _ = $0.exhausted.insert(key) } }
     /// Makes every `create` fail with `error` until called again with nil (e.g. an API outage).
     package func failCreates(with error: CloudProviderError?) { state.withLock { $0.failure = error } }
+    /// Runs `hook` inside every successful `create`, after the instance exists and before the
+    /// call returns: what happens in the cluster while the launch response is in flight (e.g. the
+    /// NodeClaim is deleted or updated). An error from `hook` becomes `create`'s error, as a lost
+    /// response would; the instance stays.
+    package func afterLaunch(_ hook: (@Sendable (NodeClaim) async throws -> Void)?) {
+        state.withLock { $0.afterLaunch = hook }
+    }
     /// Instances currently running.
     package var instances: [Instance] { state.withLock { Array($0.instances.values) } }
     /// How many times `create` was called.
@@ -52,12 +60,18 @@ package final class FakeCloudProvider: CloudProvider {
 
     /// See ``CloudProvider``.
     package func create(_ nodeClaim: NodeClaim) async throws -> NodeClaim {
+        let (launched, hook) = try launch(nodeClaim)
+        try await hook?(launched)
+        return launched
+    }
+
+    private func launch(_ nodeClaim: NodeClaim) throws -> (NodeClaim, (@Sendable (NodeClaim) async throws -> Void)?) {
         let claimName = nodeClaim.metadata.name ?? ""
         return try state.withLock { state in
             state.createCalls += 1
             if let failure = state.failure { throw failure }
             if let existing = state.instances.values.first(where: { $0.claimName == claimName }) {
-                return launched(nodeClaim, existing)
+                return (launched(nodeClaim, existing), state.afterLaunch)
             }
             func allowed(_ key: String) -> [String]? {
                 nodeClaim.spec.requirements.first { $0.key == key && $0.operator == .in }?.values
@@ -83,7 +97,7 @@ package final class FakeCloudProvider: CloudProvider {
             let instance = Instance(providerID: "aws:///\(offering.zone)/\(id)", claimName: claimName, type: type,
                                     zone: offering.zone, capacityType: offering.capacityType)
             state.instances[instance.providerID] = instance
-            return launched(nodeClaim, instance)
+            return (launched(nodeClaim, instance), state.afterLaunch)
         }
     }
 
@@ -102,15 +116,13 @@ package final class FakeCloudProvider: CloudProvider {
         guard let instance = state.withLock({ $0.instances[providerID] }) else {
             throw CloudProviderError.nodeClaimNotFound(providerID: providerID)
         }
-        let claim = NodeClaim(metadata: ObjectMeta(name: instance.claimName), spec: NodeClaimSpec(nodeClassRef: NodeClassReference(name: "default")))
-        return launched(claim, instance)
+        return launched(NodeClaim(metadata: ObjectMeta(name: instance.claimName), spec: Self.viewSpec), instance)
     }
 
     /// See ``CloudProvider``.
     package func list() async throws -> [NodeClaim] {
-        var result: [NodeClaim] = []
-        for instance in instances { result.append(try await get(providerID: instance.providerID)) }
-        return result
+        let running = instances.sorted { $0.providerID < $1.providerID }
+        return running.map { launched(NodeClaim(metadata: ObjectMeta(name: $0.claimName), spec: Self.viewSpec), $0) }
     }
 
     /// See ``CloudProvider``.
@@ -118,6 +130,9 @@ package final class FakeCloudProvider: CloudProvider {
 
     /// See ``CloudProvider``.
     package func isDrifted(_ nodeClaim: NodeClaim) async throws -> String? { nil }
+
+    /// The spec of the NodeClaim view `get` and `list` return (the cloud does not keep the original).
+    private static let viewSpec = NodeClaimSpec(nodeClassRef: NodeClassReference(name: "default"))
 
     private func launched(_ claim: NodeClaim, _ instance: Instance) -> NodeClaim {
         var result = claim

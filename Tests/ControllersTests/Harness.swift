@@ -51,6 +51,19 @@ struct Harness {
         lifecycle = NodeClaimLifecycle(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
     }
 
+    /// A harness with the seed scenario provisioned: its pods and daemonsets seeded and one
+    /// provisioning round run; returns it with its one NodeClaim (not yet launched).
+    static func provisioned(cloud: FakeCloudProvider = FakeCloudProvider()) async throws -> (Harness, NodeClaim) {
+        let harness = Harness(cloud: cloud)
+        try await harness.seed(pods: Fixtures.seedPods, daemonSets: Fixtures.seedDaemonSets)
+        try await harness.provisioner.schedule()
+        guard let claim = try await harness.nodeClaims().first else { throw NoNodeClaim() }
+        return (harness, claim)
+    }
+
+    /// The provisioning round created no NodeClaim.
+    struct NoNodeClaim: Error {}
+
     /// Creates objects in the cluster and refreshes the controllers' state.
     func seed(pools: [NodePool] = [Fixtures.nodePool()], pods: [Pod] = [], daemonSets: [DaemonSet] = []) async throws {
         let namespaces = Set((pods.map(\.metadata) + daemonSets.map(\.metadata)).compactMap(\.namespace))

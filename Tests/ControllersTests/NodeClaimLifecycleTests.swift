@@ -6,17 +6,8 @@ import TestSupport
 import Testing
 
 @Suite struct NodeClaimLifecycleTests {
-    /// Provisions the seed scenario and returns the harness with its one NodeClaim.
-    func provisioned(cloud: FakeCloudProvider = FakeCloudProvider()) async throws -> (Harness, NodeClaim) {
-        let harness = Harness(cloud: cloud)
-        try await harness.seed(pods: Fixtures.seedPods, daemonSets: Fixtures.seedDaemonSets)
-        try await harness.provisioner.schedule()
-        let claim = try #require(try await harness.nodeClaims().first)
-        return (harness, claim)
-    }
-
     @Test func seedScenarioLogsTheSixProvisioningLinesInOrder() async throws {
-        let (harness, claim) = try await provisioned()
+        let (harness, claim) = try await Harness.provisioned()
         let name = claim.metadata.name ?? ""
         harness.clock.advance(by: 3)
         _ = try await harness.lifecycle.reconcile(name)
@@ -85,7 +76,7 @@ import Testing
     @Test func insufficientCapacityDeletesTheNodeClaimWithAnEvent() async throws {
         let cloud = FakeCloudProvider()
         for zone in Fixtures.zones { cloud.exhaust(OfferingKey(instanceType: "t3.medium", zone: zone, capacityType: "spot")) }
-        let (harness, claim) = try await provisioned(cloud: cloud)
+        let (harness, claim) = try await Harness.provisioned(cloud: cloud)
         let name = claim.metadata.name ?? ""
         _ = try await harness.lifecycle.reconcile(name)
         #expect(harness.sink.messages.last == "failed launching nodeclaim")
@@ -98,7 +89,7 @@ import Testing
     }
 
     @Test func deletionRemovesNodeAndInstanceThenTheFinalizer() async throws {
-        let (harness, claim) = try await provisioned()
+        let (harness, claim) = try await Harness.provisioned()
         let name = claim.metadata.name ?? ""
         _ = try await harness.lifecycle.reconcile(name)
         try await harness.registerNode(for: try await harness.cluster.get(NodeClaim.self, name: name))
@@ -116,7 +107,7 @@ import Testing
     }
 
     @Test func registrationTimeoutDeletesTheNodeClaim() async throws {
-        let (harness, claim) = try await provisioned()
+        let (harness, claim) = try await Harness.provisioned()
         let name = claim.metadata.name ?? ""
         _ = try await harness.lifecycle.reconcile(name)
         harness.clock.advance(by: 14 * 60)
@@ -132,7 +123,7 @@ import Testing
     @Test func launchTimeoutDeletesANodeClaimThatNeverLaunches() async throws {
         let cloud = FakeCloudProvider()
         cloud.failCreates(with: .createFailed(reason: "UnauthorizedOperation", message: "not allowed to call CreateFleet"))
-        let (harness, claim) = try await provisioned(cloud: cloud)
+        let (harness, claim) = try await Harness.provisioned(cloud: cloud)
         let name = claim.metadata.name ?? ""
         _ = try await harness.lifecycle.reconcile(name)
         let failing = try await harness.cluster.get(NodeClaim.self, name: name)
@@ -148,7 +139,7 @@ import Testing
     }
 
     @Test func nodeWithoutUnregisteredTaintIsAdoptedWithAnErrorAndEvent() async throws {
-        let (harness, claim) = try await provisioned()
+        let (harness, claim) = try await Harness.provisioned()
         let name = claim.metadata.name ?? ""
         _ = try await harness.lifecycle.reconcile(name)
         let launched = try await harness.cluster.get(NodeClaim.self, name: name)
@@ -166,7 +157,7 @@ import Testing
     }
 
     @Test func launchIsIdempotentAcrossRestarts() async throws {
-        let (harness, claim) = try await provisioned()
+        let (harness, claim) = try await Harness.provisioned()
         let name = claim.metadata.name ?? ""
         _ = try await harness.lifecycle.reconcile(name)
         let restarted = Harness(sharing: harness)
