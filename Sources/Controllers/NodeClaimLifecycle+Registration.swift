@@ -16,8 +16,8 @@ extension NodeClaimLifecycle {
                 ?? claim.metadata.creationTimestamp?.date ?? clock.now
             let waited = clock.now.timeIntervalSince(launchedAt)
             if waited >= registrationTimeout {
-                log.with(["ttl": .string(GoDuration.format(.seconds(registrationTimeout))), "reason": "registration_timeout"])
-                    .debug("terminating due to registration ttl")
+                log.with(["timeout": .string(GoDuration.format(.seconds(registrationTimeout))), "reason": "registration_timeout"])
+                    .debug("terminating due to timeout")
                 try await deleteIgnoringNotFound(claim)
                 return .done
             }
@@ -74,24 +74,18 @@ extension NodeClaimLifecycle {
     }
 
     /// Marks the claim `Initialized` once its Node is Ready, carries none of the startup taints nor
-    /// the known ephemeral ones (not-ready, unreachable, uninitialized), and reports every
-    /// requested resource in its allocatable; labels the Node `karpenter.sh/initialized=true`.
+    /// the known ephemeral ones (not-ready, unreachable, uninitialized, unregistered), and reports
+    /// every requested resource in its allocatable; labels the Node `karpenter.sh/initialized=true`.
+    /// While waiting, `Initialized` is Unknown with upstream's reason for what is missing (written
+    /// only when it changes).
     func initialize(_ claim: NodeClaim, log: Logger) async throws -> ReconcileResult {
         guard let providerID = claim.status?.providerID, var node = state.node(providerID: providerID) else {
+            try await setInitializedUnknown(claim, reason: "NodeNotFound", message: "Node not registered with cluster")
             return ReconcileResult(requeueAfter: pollInterval)
         }
-        let startupTaints = claim.spec.startupTaints ?? []
-        let nodeTaints = node.spec.taints ?? []
         let allocatable = node.status?.allocatable ?? [:]
-        let missing = (claim.spec.resources?.requests ?? [:]).filter { name, quantity in
-            !quantity.isZero && !["cpu", "memory", "pods", "ephemeral-storage"].contains(name)
-                && (allocatable[name] ?? .zero).isZero
-        }
-        guard node.readyStatus == "True",
-              !nodeTaints.contains(where: { taint in startupTaints.contains { $0.matches(taint) } }),
-              !nodeTaints.contains(where: { $0.matches(Taint.unregistered) }),
-              !nodeTaints.contains(where: { taint in Taint.knownEphemeral.contains { $0.matches(taint) } }),
-              missing.isEmpty else {
+        if let (reason, message) = Self.uninitialized(node, claim: claim) {
+            try await setInitializedUnknown(claim, reason: reason, message: message)
             return ReconcileResult(requeueAfter: pollInterval)
         }
         if node.metadata.labels?[WellKnownLabels.initialized] != "true" {
@@ -109,6 +103,45 @@ extension NodeClaimLifecycle {
             "allocatable": .resources(allocatable),
         ]).info("initialized nodeclaim")
         return .done
+    }
+
+    /// Why `node` does not yet initialize `claim`, as an `Initialized` reason and message; nil
+    /// when it does.
+    static func uninitialized(_ node: Node, claim: NodeClaim) -> (reason: String, message: String)? {
+        guard node.readyStatus == "True" else {
+            return ("NodeNotReady", "Node \(node.metadata.name ?? "") is not Ready")
+        }
+        let nodeTaints = node.spec.taints ?? []
+        let startupTaints = claim.spec.startupTaints ?? []
+        let startup = nodeTaints.filter { taint in startupTaints.contains { $0.matches(taint) } }
+        if !startup.isEmpty {
+            return ("StartupTaintsExist", "startup taint(s) still on the Node: \(startup.map(\.description).joined(separator: ", "))")
+        }
+        let ephemeral = nodeTaints.filter { taint in
+            taint.matches(Taint.unregistered) || Taint.knownEphemeral.contains { $0.matches(taint) }
+        }
+        if !ephemeral.isEmpty {
+            return ("KnownEphemeralTaintsExist",
+                    "known ephemeral taint(s) still on the Node: \(ephemeral.map(\.description).joined(separator: ", "))")
+        }
+        let allocatable = node.status?.allocatable ?? [:]
+        let missing = (claim.spec.resources?.requests ?? [:]).filter { name, quantity in
+            !quantity.isZero && !["cpu", "memory", "pods", "ephemeral-storage"].contains(name)
+                && (allocatable[name] ?? .zero).isZero
+        }
+        if !missing.isEmpty {
+            return ("ResourceNotRegistered",
+                    "requested resource(s) not in the Node's allocatable: \(missing.keys.sorted().joined(separator: ", "))")
+        }
+        return nil
+    }
+
+    /// `Initialized=Unknown` with `reason`, written only when the condition changes.
+    private func setInitializedUnknown(_ claim: NodeClaim, reason: String, message: String) async throws {
+        var updated = claim
+        if setCondition(&updated, NodeClaimConditionType.initialized, .unknown, reason: reason, message: message) {
+            state.apply(try await api.updateStatus(updated))
+        }
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {

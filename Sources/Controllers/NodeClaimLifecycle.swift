@@ -76,34 +76,34 @@ package struct NodeClaimLifecycle: Reconciler {
         return .done
     }
 
-    /// `cloudProvider.create`, then the launched status; insufficient capacity deletes the claim so
-    /// the provisioner retries with the remaining offerings.
+    /// `cloudProvider.create`, then the launched status. Insufficient capacity and a NodeClass
+    /// that is not ready delete the claim (with an event) so the provisioner retries with what is
+    /// left; any other failure leaves `Launched=Unknown` with the reason and is retried until the
+    /// launch timeout.
     private func launch(_ claim: NodeClaim, log: Logger) async throws -> ReconcileResult {
         let launched: NodeClaim
         do {
             launched = try await cloudProvider.create(claim)
-        } catch let error as CloudProviderError {
-            switch error {
-            case .insufficientCapacity:
-                log.error("failed launching nodeclaim", metadata: ["error": "\(error)"])
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            log.error("failed launching nodeclaim", metadata: ["error": "\(error)"])
+            switch error as? CloudProviderError {
+            case .insufficientCapacity?:
                 await record(claim, type: "Warning", reason: "InsufficientCapacityError",
                              message: "NodeClaim \(claim.metadata.name ?? "") event: \(error)")
                 try await deleteIgnoringNotFound(claim)
                 return .done
-            case let .nodeClassNotReady(_, reason):
-                log.error("failed launching nodeclaim", metadata: ["error": "\(error)"])
+            case .nodeClassNotReady?:
                 await record(claim, type: "Warning", reason: "NodeClassNotReady", message: "\(error)")
-                var updated = claim
-                setCondition(&updated, NodeClaimConditionType.launched, .false, reason: "NodeClassNotReady", message: reason)
-                state.apply(try await api.updateStatus(updated))
+                try await deleteIgnoringNotFound(claim)
+                return .done
+            case let .createFailed(reason, message)?:
+                try await setLaunchUnknown(claim, reason: reason, message: message)
                 return ReconcileResult(requeueAfter: pollInterval)
-            case let .createFailed(reason, message):
-                log.error("failed launching nodeclaim", metadata: ["error": "\(error)"])
-                var updated = claim
-                setCondition(&updated, NodeClaimConditionType.launched, .false, reason: reason, message: message)
-                state.apply(try await api.updateStatus(updated))
-                return ReconcileResult(requeueAfter: pollInterval)
-            case .nodeClaimNotFound:
+            case .nodeClaimNotFound?, nil:
+                // Transport, credentials or anything else the provider did not classify.
+                try await setLaunchUnknown(claim, reason: "LaunchFailed", message: "\(error)")
                 throw error
             }
         }
@@ -133,14 +133,25 @@ package struct NodeClaimLifecycle: Reconciler {
         return ReconcileResult(requeueAfter: pollInterval)
     }
 
+    /// `Launched=Unknown` with `reason`, written only when the condition changes.
+    private func setLaunchUnknown(_ claim: NodeClaim, reason: String, message: String) async throws {
+        var updated = claim
+        if setCondition(&updated, NodeClaimConditionType.launched, .unknown, reason: reason, message: message) {
+            state.apply(try await api.updateStatus(updated))
+        }
+    }
+
+    /// Sets one condition on `claim` (in memory); returns whether anything changed.
+    @discardableResult
     func setCondition(_ claim: inout NodeClaim, _ type: String, _ status: ConditionStatus, reason: String,
-                      message: String? = nil) {
+                      message: String? = nil) -> Bool {
         var conditions = claim.status?.conditions ?? []
-        conditions.set(type, status: status, reason: reason, message: message,
-                       observedGeneration: claim.metadata.generation, now: KubeTime(clock.now))
+        let changed = conditions.set(type, status: status, reason: reason, message: message,
+                                     observedGeneration: claim.metadata.generation, now: KubeTime(clock.now))
         var updatedStatus = claim.status ?? NodeClaimStatus()
         updatedStatus.conditions = conditions
         claim.status = updatedStatus
+        return changed
     }
 
     func record(_ claim: NodeClaim, type: String = "Normal", reason: String, message: String) async {

@@ -35,7 +35,8 @@ package struct NodeTermination: Reconciler {
         state.apply(node)
         guard node.metadata.isDeleting, node.metadata.hasFinalizer(WellKnownFinalizers.termination) else { return .done }
         let providerID = node.spec.providerID ?? ""
-        if let claim = state.nodeClaims.first(where: { !providerID.isEmpty && $0.status?.providerID == providerID }) {
+        let claim = state.nodeClaims.first { !providerID.isEmpty && $0.status?.providerID == providerID }
+        if let claim {
             if !claim.metadata.isDeleting {
                 do {
                     try await api.delete(NodeClaim.self, name: claim.metadata.name ?? "")
@@ -58,7 +59,9 @@ package struct NodeTermination: Reconciler {
             _ = try await api.update(node)
         } catch KubeError.notFound {}
         state.remove(node)
-        logger.with("Node", .object(name: key)).info("deleted node")
+        let claimName = claim?.metadata.name
+            ?? node.metadata.ownerReferences?.first { $0.kind == NodeClaim.resourceType.kind }?.name ?? ""
+        logger.with(["Node": .object(name: key), "NodeClaim": .object(name: claimName)]).info("deleted node")
         return .done
     }
 }

@@ -29,7 +29,7 @@ package final class FakeCloudProvider: CloudProvider {
         var exhausted: Set<OfferingKey> = []
         var next: UInt64 = 0xcf1182591adb49e6
         var createCalls = 0
-        var failure: CloudProviderError?
+        var failure: (any Error)?
         var afterLaunch: (@Sendable (NodeClaim) async throws -> Void)?
     }
 
@@ -45,7 +45,10 @@ package final class FakeCloudProvider: CloudProvider {
     /// Makes an offering fail with insufficient capacity from now on.
     package func exhaust(_ key: OfferingKey) { state.withLock { _ = $0.exhausted.insert(key) } }
     /// Makes every `create` fail with `error` until called again with nil (e.g. an API outage).
-    package func failCreates(with error: CloudProviderError?) { state.withLock { $0.failure = error } }
+    package func failCreates(with error: CloudProviderError?) { failCreates(throwing: error) }
+    /// Makes every `create` fail with an error the provider did not classify (a transport or
+    /// credentials failure) until called again with nil.
+    package func failCreates(throwing error: (any Error)?) { state.withLock { $0.failure = error } }
     /// Runs `hook` inside every successful `create`, after the instance exists and before the
     /// call returns: what happens in the cluster while the launch response is in flight (e.g. the
     /// NodeClaim is deleted or updated). An error from `hook` becomes `create`'s error, as a lost

@@ -21,9 +21,10 @@ struct Harness {
     let lifecycle: NodeClaimLifecycle
     let logger: Logger
 
-    init(cloud: FakeCloudProvider = FakeCloudProvider()) {
+    init(cloud: FakeCloudProvider = FakeCloudProvider(), logLevel: Logger.Level = .info) {
         let clock = VirtualClock()
-        self.init(cloud: cloud, clock: clock, cluster: SimulatedCluster(now: { clock.now }), sink: CapturingLogSink())
+        self.init(cloud: cloud, clock: clock, cluster: SimulatedCluster(now: { clock.now }), sink: CapturingLogSink(),
+                  logLevel: logLevel)
     }
 
     /// A harness whose cluster stamps objects with the wall clock, for controllers that run on
@@ -37,13 +38,14 @@ struct Harness {
         self.init(cloud: other.cloud, clock: other.clock, cluster: other.cluster, sink: other.sink)
     }
 
-    private init(cloud: FakeCloudProvider, clock: VirtualClock, cluster: SimulatedCluster, sink: CapturingLogSink) {
+    private init(cloud: FakeCloudProvider, clock: VirtualClock, cluster: SimulatedCluster, sink: CapturingLogSink,
+                 logLevel: Logger.Level = .info) {
         self.clock = clock
         self.cluster = cluster
         self.sink = sink
         self.cloud = cloud
         let logger = Logger(label: "controller") { _ in
-            JSONLogHandler(label: "controller", commit: "490ef94", level: .info, sink: sink, clock: { clock.now })
+            JSONLogHandler(label: "controller", commit: "490ef94", level: logLevel, sink: sink, clock: { clock.now })
         }
         self.logger = logger
         events = EventRecorder(api: cluster, now: { clock.now })
@@ -53,9 +55,10 @@ struct Harness {
 
     /// A harness with the seed scenario provisioned: its pods and daemonsets seeded and one
     /// provisioning round run; returns it with its one NodeClaim (not yet launched).
-    static func provisioned(cloud: FakeCloudProvider = FakeCloudProvider()) async throws -> (Harness, NodeClaim) {
-        let harness = Harness(cloud: cloud)
-        try await harness.seed(pods: Fixtures.seedPods, daemonSets: Fixtures.seedDaemonSets)
+    static func provisioned(cloud: FakeCloudProvider = FakeCloudProvider(), logLevel: Logger.Level = .info,
+                            pool: NodePool = Fixtures.nodePool()) async throws -> (Harness, NodeClaim) {
+        let harness = Harness(cloud: cloud, logLevel: logLevel)
+        try await harness.seed(pools: [pool], pods: Fixtures.seedPods, daemonSets: Fixtures.seedDaemonSets)
         try await harness.provisioner.schedule()
         guard let claim = try await harness.nodeClaims().first else { throw NoNodeClaim() }
         return (harness, claim)

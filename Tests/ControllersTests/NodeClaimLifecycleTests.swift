@@ -128,6 +128,7 @@ import Testing
         _ = try await harness.lifecycle.reconcile(name)
         let failing = try await harness.cluster.get(NodeClaim.self, name: name)
         #expect(failing.status?.conditions?.condition(NodeClaimConditionType.launched)?.reason == "UnauthorizedOperation")
+        #expect(failing.status?.conditions?.condition(NodeClaimConditionType.launched)?.status == .unknown)
         harness.clock.advance(by: 4 * 60 + 59)
         _ = try await harness.lifecycle.reconcile(name)
         #expect(try await harness.nodeClaims().count == 1)

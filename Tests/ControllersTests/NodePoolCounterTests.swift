@@ -34,6 +34,9 @@ import Testing
         let termination = NodeTermination(api: harness.cluster, cloudProvider: harness.cloud, state: harness.state,
                                           logger: harness.logger)
         _ = try await termination.reconcile(node.metadata.name ?? "")
+        let deleted = try #require(harness.sink.entries.last { $0["message"] as? String == "deleted node" })
+        #expect(deleted["Node"] as? [String: String] == ["name": node.metadata.name ?? ""])
+        #expect(deleted["NodeClaim"] as? [String: String] == ["name": name])
         #expect(harness.cloud.instances.isEmpty)
         #expect(try await harness.cluster.list(Node.self).items.isEmpty)
         try await harness.sync()
