@@ -88,24 +88,6 @@ import Testing
         #expect(cloud.instances.isEmpty)
     }
 
-    @Test func deletionRemovesNodeAndInstanceThenTheFinalizer() async throws {
-        let (harness, claim) = try await Harness.provisioned()
-        let name = claim.metadata.name ?? ""
-        _ = try await harness.lifecycle.reconcile(name)
-        try await harness.registerNode(for: try await harness.cluster.get(NodeClaim.self, name: name))
-        _ = try await harness.lifecycle.reconcile(name)
-        #expect(harness.cloud.instances.count == 1)
-        try await harness.cluster.delete(NodeClaim.self, name: name)
-        try await harness.sync()
-        _ = try await harness.lifecycle.reconcile(name)
-        #expect(harness.cloud.instances.isEmpty)
-        #expect(try await harness.nodeClaims().isEmpty)
-        #expect(harness.sink.messages.last == "deleted nodeclaim")
-        // The Node carries the termination finalizer; it is marked for deletion.
-        let node = try await harness.cluster.get(Node.self, name: "ip-10-10-210-178.ec2.internal")
-        #expect(node.metadata.isDeleting)
-    }
-
     @Test func registrationTimeoutDeletesTheNodeClaim() async throws {
         let (harness, claim) = try await Harness.provisioned()
         let name = claim.metadata.name ?? ""
