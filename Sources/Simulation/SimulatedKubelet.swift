@@ -4,7 +4,8 @@ import KubeModel
 
 /// Stands in for the kubelets of simulated instances: after a boot delay it registers a Node for each
 /// launched NodeClaim — against any ``KubeAPI``, the in-memory ``SimulatedCluster`` or a real API
-/// server — and removes the Node when the instance is terminated (unless someone already did).
+/// server — and removes the Node when the instance is terminated (unless someone already did). An
+/// instance terminated before its Node registered never registers one.
 ///
 /// The Node carries what a real EKS node would at registration: the NodeClaim's provider ID and
 /// labels (plus `kubernetes.io/hostname`), the `karpenter.sh/unregistered:NoExecute` taint with the
@@ -40,13 +41,36 @@ package actor SimulatedKubelet {
         var readyAtRegistration: Bool { registerReady && readyDelay == .zero }
     }
 
+    /// A boot or termination that ``run(events:)`` could not complete.
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        /// `boot` or `terminate`.
+        package var operation: String
+        /// The instance's provider ID.
+        package var providerID: String
+        /// What went wrong.
+        package var error: String
+
+        package var description: String { "simulated kubelet could not \(operation) \(providerID): \(error)" }
+    }
+
+    /// Writes of one Node retried after a conflict before the conflict is reported: the other
+    /// writer (Karpenter adopting the Node) finishes in one or two rounds; more means a bug.
+    static let conflictRetries = 5
+
     let api: any KubeAPI
     let configuration: Configuration
     let clock: any Clock<Duration>
     let now: @Sendable () -> Date
     /// Node name by provider ID, for every instance seen.
     var nodeNames: [String: String] = [:]
+    /// Provider IDs of instances the cloud terminated: they never register (again).
+    var terminatedInstances: Set<String> = []
     var nextAddress = 0
+    let failureSink: AsyncStream<Failure>.Continuation
+
+    /// Boots and terminations ``run(events:)`` could not complete (API errors other than a
+    /// Node that is already gone), newest 100 kept until read. Follow it to fail a test or log.
+    package nonisolated let failures: AsyncStream<Failure>
 
     /// Creates a kubelet writing to `api`; `clock` times boot, `now` stamps conditions.
     package init(api: any KubeAPI, configuration: Configuration = Configuration(),
@@ -55,31 +79,59 @@ package actor SimulatedKubelet {
         self.configuration = configuration
         self.clock = clock
         self.now = now
+        (failures, failureSink) = AsyncStream.makeStream(of: Failure.self, bufferingPolicy: .bufferingNewest(100))
     }
 
     /// Follows a cloud's instance events until the stream ends or the task is cancelled: each launch
-    /// boots concurrently, each termination removes its Node.
+    /// boots concurrently, each termination removes its Node. Failures go to ``failures``.
     package func run(events: AsyncStream<KwokCloudProvider.InstanceEvent>) async {
         await withTaskGroup(of: Void.self) { group in
             for await event in events {
                 switch event {
                 case let .launched(claim):
-                    group.addTask { _ = try? await self.boot(claim) }
+                    group.addTask { await self.reporting("boot", claim) { _ = try await self.boot(claim) } }
                 case let .terminated(claim):
-                    group.addTask { try? await self.terminated(claim) }
+                    markTerminated(claim)
+                    group.addTask { await self.reporting("terminate", claim) { try await self.terminated(claim) } }
                 }
             }
         }
     }
 
-    /// Waits the boot delay, then registers the Node (and, with a ready delay, makes it Ready after that delay).
-    package func boot(_ claim: NodeClaim) async throws -> Node {
+    private nonisolated func reporting(_ operation: String, _ claim: NodeClaim, _ body: () async throws -> Void) async {
+        do {
+            try await body()
+        } catch is CancellationError {
+            return
+        } catch {
+            failureSink.yield(Failure(operation: operation, providerID: claim.status?.providerID ?? "", error: "\(error)"))
+        }
+    }
+
+    /// Waits the boot delay, then registers the Node (and, with a ready delay, makes it Ready after
+    /// that delay). Returns nil, and leaves no Node, when the instance was terminated meanwhile.
+    package func boot(_ claim: NodeClaim) async throws -> Node? {
         _ = nodeName(for: claim)
         if configuration.bootDelay > .zero { try await clock.sleep(for: configuration.bootDelay) }
+        guard !isTerminated(claim) else { return nil }
         let node = try await register(claim)
+        // Terminated while the Node was being created: the termination found nothing to delete.
+        guard !isTerminated(claim) else {
+            try await terminated(claim)
+            return nil
+        }
         guard configuration.registerReady, !configuration.readyAtRegistration else { return node }
         try await clock.sleep(for: configuration.readyDelay)
+        guard !isTerminated(claim) else { return nil }
         return try await setReady(nodeName: node.metadata.name ?? "", true)
+    }
+
+    func isTerminated(_ claim: NodeClaim) -> Bool {
+        claim.status?.providerID.map { terminatedInstances.contains($0) } ?? false
+    }
+
+    func markTerminated(_ claim: NodeClaim) {
+        if let providerID = claim.status?.providerID { terminatedInstances.insert(providerID) }
     }
 
     /// Registers the Node for `claim` now; returns the existing Node if it is already registered.
@@ -98,8 +150,10 @@ package actor SimulatedKubelet {
         }
     }
 
-    /// Deletes the Node of a terminated instance; a Node already gone is fine.
+    /// Deletes the Node of a terminated instance (and keeps it from registering later); a Node
+    /// already gone is fine.
     package func terminated(_ claim: NodeClaim) async throws {
+        markTerminated(claim)
         guard let providerID = claim.status?.providerID, let name = nodeNames[providerID] else { return }
         do {
             try await api.delete(Node.self, name: name)
@@ -109,10 +163,13 @@ package actor SimulatedKubelet {
     }
 
     /// Flips the Node's Ready condition (a node that becomes Ready late, or fails); a conflict with
-    /// another writer rereads the Node and tries again. Returns the Node as stored.
+    /// another writer rereads the Node and tries again, up to ``conflictRetries`` times. Returns the
+    /// Node as stored.
     @discardableResult
     package func setReady(nodeName: String, _ ready: Bool) async throws -> Node {
+        var attempt = 0
         while true {
+            attempt += 1
             var node = try await api.get(Node.self, name: nodeName)
             var status = node.status ?? NodeStatus()
             var conditions = (status.conditions ?? []).filter { $0.type != "Ready" }
@@ -121,7 +178,7 @@ package actor SimulatedKubelet {
             node.status = status
             do {
                 node = try await api.updateStatus(node)
-            } catch KubeError.conflict {
+            } catch KubeError.conflict where attempt <= Self.conflictRetries {
                 try Task.checkCancellation()
                 continue
             }
@@ -131,11 +188,14 @@ package actor SimulatedKubelet {
 
     /// What the node lifecycle controller does (the simulation has none): a Ready node loses the
     /// `node.kubernetes.io/not-ready:NoSchedule` taint admission put on it; a NotReady one gets it back.
-    /// A conflict (Karpenter registering the Node at the same moment) rereads the Node and tries again.
+    /// A conflict (Karpenter registering the Node at the same moment) rereads the Node and tries
+    /// again, up to ``conflictRetries`` times.
     func syncNotReadyTaint(_ node: Node, ready: Bool) async throws -> Node {
         let notReady = Taint(key: "node.kubernetes.io/not-ready", effect: .noSchedule)
         var current = node
+        var attempt = 0
         while true {
+            attempt += 1
             var taints = current.spec.taints ?? []
             let tainted = taints.contains { $0.matches(notReady) }
             guard tainted == ready else { return current }
@@ -144,7 +204,7 @@ package actor SimulatedKubelet {
             updated.spec.taints = taints
             do {
                 return try await api.update(updated)
-            } catch KubeError.conflict {
+            } catch KubeError.conflict where attempt <= Self.conflictRetries {
                 try Task.checkCancellation()
                 current = try await api.get(Node.self, name: current.metadata.name ?? "")
             }

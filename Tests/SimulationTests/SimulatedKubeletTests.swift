@@ -25,7 +25,7 @@ import Testing
         await clock.waitForSleepers(1)
         #expect(try await cluster.list(Node.self).items.isEmpty)
         clock.advance(by: .seconds(20))
-        let node = try await booting.value
+        let node = try #require(try await booting.value)
         let stored = try await cluster.get(Node.self, name: node.metadata.name ?? "")
         let name = try #require(stored.metadata.name)
         #expect(name == "ip-10-0-0-10.ec2.internal")
@@ -85,10 +85,45 @@ import Testing
         #expect(registered.spec.taints?.map(\.description).contains(notReady) == true)
         clock.advance(by: .seconds(10))
         let ready = try await booting.value
-        #expect(ready.metadata.name == name)
+        #expect(ready?.metadata.name == name)
         let stored = try await cluster.get(Node.self, name: name)
         #expect(stored.readyStatus == "True")
         #expect(stored.spec.taints?.map(\.description).contains(notReady) == false)
+    }
+
+    @Test func anInstanceTerminatedDuringBootRegistersNoNode() async throws {
+        let cluster = SimulatedCluster(now: Self.fixedNow)
+        let clock = ManualClock()
+        let kubelet = SimulatedKubelet(api: cluster, configuration: .init(bootDelay: .seconds(20)), clock: clock, now: Self.fixedNow)
+        let claim = try await Self.launchedClaim()
+        let booting = Task { try await kubelet.boot(claim) }
+        await clock.waitForSleepers(1)
+        try await kubelet.terminated(claim)
+        clock.advance(by: .seconds(20))
+        #expect(try await booting.value == nil)
+        #expect(try await cluster.list(Node.self).items.isEmpty)
+    }
+
+    @Test func followingEventsReportsABootThatFails() async throws {
+        let cluster = SimulatedCluster(now: Self.fixedNow)
+        let clock = ManualClock()
+        let provider = try KwokCloudProviderTests.provider()
+        let kubelet = SimulatedKubelet(api: cluster, configuration: .init(bootDelay: .zero, readyDelay: .seconds(10)),
+                                       clock: clock, now: Self.fixedNow)
+        let events = await provider.events()
+        let running = Task { await kubelet.run(events: events) }
+        defer { running.cancel() }
+        let claim = try await provider.create(KwokCloudProviderTests.nodeClaim(name: "a"))
+        await clock.waitForSleepers(1)
+        // Someone deletes the Node while the kubelet waits to report Ready; the instance lives on.
+        let name = await kubelet.nodeName(for: claim)
+        try await cluster.delete(Node.self, name: name)
+        clock.advance(by: .seconds(10))
+        var failures = kubelet.failures.makeAsyncIterator()
+        let failure = try #require(await failures.next())
+        #expect(failure.operation == "boot")
+        #expect(failure.providerID == claim.status?.providerID)
+        #expect(failure.error.contains("not found"))
     }
 
     @Test func followsTheCloudsEvents() async throws {
