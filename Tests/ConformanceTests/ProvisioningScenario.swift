@@ -23,9 +23,19 @@ struct ProvisioningScenario: Sendable {
         let name = "\(template.metadata.name ?? "pool")-\(Fixtures.suffix())"
         pool.metadata = ObjectMeta(name: name, labels: template.metadata.labels)
         if let limits { pool.spec.limits = limits }
+        try await ensureNodeClass(api, named: pool.spec.template.spec.nodeClassRef.name)
         _ = try await api.create(pool)
         let namespace = try await ConformanceCase.makeNamespace(api, "prov")
         return ProvisioningScenario(api: api, pool: name, namespace: namespace)
+    }
+
+    /// Creates the EC2NodeClass the pools reference unless it exists: the NodePool status
+    /// controller keeps a pool whose node class is missing not Ready, and the provisioner skips it.
+    /// Shared by every case on the API server and never deleted.
+    static func ensureNodeClass(_ api: any KubeAPI, named name: String) async throws {
+        do {
+            _ = try await api.create(KarpenterResources.fixture(EC2NodeClass.self, file: "ec2nodeclass-minimal.json", name: name))
+        } catch KubeError.alreadyExists {}
     }
 
     /// Deletes the namespace's DaemonSets, its pods at once (no kubelet would confirm a graceful

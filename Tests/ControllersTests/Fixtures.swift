@@ -32,6 +32,16 @@ enum Fixtures {
         return NodePool(metadata: ObjectMeta(name: name), spec: NodePoolSpec(template: NodeClaimTemplate(spec: spec), limits: limits))
     }
 
+    /// The seed's EC2NodeClass (v1 form), which the seed NodePool references.
+    static func nodeClass(name: String = "default", conditions: [Condition]? = nil) -> EC2NodeClass {
+        EC2NodeClass(metadata: ObjectMeta(name: name),
+                     spec: EC2NodeClassSpec(subnetSelectorTerms: [SubnetSelectorTerm(tags: ["karpenter.sh/discovery": "weasel-eks"])],
+                                            securityGroupSelectorTerms: [SecurityGroupSelectorTerm(tags: ["karpenter.sh/discovery": "weasel-eks"])],
+                                            amiSelectorTerms: [AMISelectorTerm(alias: "al2@latest")],
+                                            role: "KarpenterNodeRole-weasel-eks"),
+                     status: conditions.map { EC2NodeClassStatus(conditions: $0) })
+    }
+
     /// A pending pod the scheduler marked unschedulable.
     static func pod(_ name: String, namespace: String = "monitoring", cpu: String = "100m", memory: String = "128Mi",
                     labels: [String: String] = [:], affinity: Affinity? = nil,

@@ -68,10 +68,18 @@ struct Harness {
     struct NoNodeClaim: Error {}
 
     /// Creates objects in the cluster and refreshes the controllers' state.
-    func seed(pools: [NodePool] = [Fixtures.nodePool()], pods: [Pod] = [], daemonSets: [DaemonSet] = []) async throws {
+    func seed(nodeClasses: [EC2NodeClass] = [Fixtures.nodeClass()], pools: [NodePool] = [Fixtures.nodePool()], pods: [Pod] = [],
+              daemonSets: [DaemonSet] = []) async throws {
         let namespaces = Set((pods.map(\.metadata) + daemonSets.map(\.metadata)).compactMap(\.namespace))
         for namespace in namespaces.sorted() where (try? await cluster.get(Namespace.self, name: namespace)) == nil {
             _ = try await cluster.create(Namespace(metadata: ObjectMeta(name: namespace)))
+        }
+        for nodeClass in nodeClasses {
+            // Status is a subresource: a node class's conditions are written separately.
+            var created = try await cluster.create(nodeClass)
+            guard nodeClass.status != nil else { continue }
+            created.status = nodeClass.status
+            _ = try await cluster.updateStatus(created)
         }
         for pool in pools { _ = try await cluster.create(pool) }
         for daemonSet in daemonSets { _ = try await cluster.create(daemonSet) }
@@ -85,7 +93,7 @@ struct Harness {
     }
 
     /// Creates a pod (and its namespace) and refreshes the state.
-    func add(_ pod: Pod) async throws { try await seed(pools: [], pods: [pod]) }
+    func add(_ pod: Pod) async throws { try await seed(nodeClasses: [], pools: [], pods: [pod]) }
 
     /// Refreshes the state from the cluster (what informers do continuously in production).
     func sync() async throws { try await state.resync(from: cluster) }
