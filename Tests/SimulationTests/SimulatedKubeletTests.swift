@@ -16,13 +16,20 @@ import Testing
         return try await KwokCloudProviderTests.provider().create(claim)
     }
 
-    @Test func registersTheNodeAfterTheBootDelay() async throws {
+    /// A kubelet with a 20 s boot delay that has started booting a launched claim and waits out the delay.
+    static func booting() async throws
+        -> (SimulatedCluster, ManualClock, SimulatedKubelet, NodeClaim, Task<Node?, any Error>) {
         let cluster = SimulatedCluster(now: Self.fixedNow)
         let clock = ManualClock()
         let kubelet = SimulatedKubelet(api: cluster, configuration: .init(bootDelay: .seconds(20)), clock: clock, now: Self.fixedNow)
         let claim = try await Self.launchedClaim()
         let booting = Task { try await kubelet.boot(claim) }
         await clock.waitForSleepers(1)
+        return (cluster, clock, kubelet, claim, booting)
+    }
+
+    @Test func registersTheNodeAfterTheBootDelay() async throws {
+        let (cluster, clock, _, claim, booting) = try await Self.booting()
         #expect(try await cluster.list(Node.self).items.isEmpty)
         clock.advance(by: .seconds(20))
         let node = try #require(try await booting.value)
@@ -92,12 +99,7 @@ import Testing
     }
 
     @Test func anInstanceTerminatedDuringBootRegistersNoNode() async throws {
-        let cluster = SimulatedCluster(now: Self.fixedNow)
-        let clock = ManualClock()
-        let kubelet = SimulatedKubelet(api: cluster, configuration: .init(bootDelay: .seconds(20)), clock: clock, now: Self.fixedNow)
-        let claim = try await Self.launchedClaim()
-        let booting = Task { try await kubelet.boot(claim) }
-        await clock.waitForSleepers(1)
+        let (cluster, clock, kubelet, claim, booting) = try await Self.booting()
         try await kubelet.terminated(claim)
         clock.advance(by: .seconds(20))
         #expect(try await booting.value == nil)
