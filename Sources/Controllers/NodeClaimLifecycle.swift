@@ -11,8 +11,9 @@ import Observability
 /// (`Registered`: labels, taints, owner and finalizer synced, unregistered taint removed), waits for
 /// initialization (`Initialized`: Node Ready, startup and ephemeral taints gone, requested
 /// resources present), deletes claims that do not launch within ``launchTimeout`` or whose Node
-/// never registers, and on deletion removes the Node, terminates the instance until the cloud
-/// reports it gone and removes the finalizer.
+/// never registers, and on deletion deletes the Node and waits for it to be gone, terminates the
+/// instance until the cloud reports it gone (found by NodeClaim name when the launch result was
+/// never written) and removes the finalizer.
 package struct NodeClaimLifecycle: Reconciler {
     let api: any KubeAPI
     let cloudProvider: any CloudProvider

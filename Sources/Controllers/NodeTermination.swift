@@ -9,7 +9,8 @@ import Observability
 /// Handles deletion of a Node carrying Karpenter's termination finalizer: deletes the owning
 /// NodeClaim (whose own finalizer terminates the instance), makes sure the instance is gone, then
 /// removes the Node's finalizer. A simple terminate-and-remove; draining comes with the
-/// termination controller.
+/// termination controller. It never waits for the NodeClaim to be gone (the NodeClaim's finalizer
+/// waits for the Node), so the two finalizers cannot deadlock.
 package struct NodeTermination: Reconciler {
     let api: any KubeAPI
     let cloudProvider: any CloudProvider
