@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 import KubeClient
 import KubeModel
@@ -46,7 +47,7 @@ package final class SimulatedCluster: KubeAPI {
     struct State {
         var objects: [Kind: [String: JSONValue]] = [:]
         var version: Int
-        var history: [Change] = []
+        var history: Deque<Change> = []
         /// Oldest version a watch may resume from.
         var oldestWatchable: Int
         var watchers: [UInt64: Watcher] = [:]
@@ -252,7 +253,7 @@ package final class SimulatedCluster: KubeAPI {
 }
 
 /// Removes a watcher from the cluster when the consumer drops its ``KubeWatch``.
-private final class WatchLease: Sendable {
+final class WatchLease: Sendable {
     private let cluster: SimulatedCluster
     private let id: UInt64?
 
