@@ -5,18 +5,18 @@ import KubeModel
 /// topology domain, and topology-spread counts cached per constraint. Placing a pod updates all of
 /// them, so a filter costs about the same for the ten-thousandth pod as for the first.
 ///
-/// Invariant: `nodes[i].used` is the sum of ``PodFit/requests(_:)`` over `nodes[i].pods`, and every
+/// Invariant: `nodes[i].used` is the sum of ``PodFacts/requests`` over `nodes[i].pods`, and every
 /// cached spread count equals a recount over all placed pods.
 struct PlacementIndex {
     /// One node and what is bound to it.
     struct NodeView {
-        var node: Node
         var name: String
         var labels: [String: String]
+        var unschedulable: Bool
         /// Taints that filter (PreferNoSchedule only scores).
         var taints: [Taint]
-        var allocatable: [String: Int128]
-        var used: [String: Int128] = [:]
+        var allocatable: ResourceAmounts
+        var used = ResourceAmounts()
         var pods: [Pod] = []
         var ports: Set<String> = []
     }
@@ -60,38 +60,37 @@ struct PlacementIndex {
     /// Indexes `nodes` and the pods already bound to them.
     init(nodes: [Node], placed: [Pod]) {
         self.nodes = nodes.sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }.map { node in
-            var allocatable: [String: Int128] = [:]
+            var allocatable = ResourceAmounts()
             for (name, quantity) in node.status?.allocatable ?? [:] { allocatable[name] = quantity.milli }
-            return NodeView(node: node, name: node.metadata.name ?? "", labels: node.metadata.labels ?? [:],
+            return NodeView(name: node.metadata.name ?? "", labels: node.metadata.labels ?? [:],
+                            unschedulable: node.spec.unschedulable == true,
                             taints: (node.spec.taints ?? []).filter { $0.effect != .preferNoSchedule }, allocatable: allocatable)
         }
         for (index, view) in self.nodes.enumerated() where position[view.name] == nil { position[view.name] = index }
-        for pod in placed { record(pod) }
+        for pod in placed { place(PodFacts(pod)) }
         placements = 0
     }
 
-    /// Records `pod` (bound to `pod.spec.nodeName`) as placed.
-    mutating func place(_ pod: Pod) { record(pod) }
-
-    private mutating func record(_ pod: Pod) {
+    /// Records the pod (bound to `pod.spec.nodeName`) as placed.
+    mutating func place(_ facts: PodFacts) {
         placements += 1
+        let pod = facts.pod
         let nodeName = pod.spec.nodeName ?? ""
-        let labels = position[nodeName].map { nodes[$0].labels } ?? [:]
-        if let index = position[nodeName] {
-            for (name, amount) in PodFit.requests(pod) { nodes[index].used[name, default: 0] += amount }
+        let index = position[nodeName]
+        let labels = index.map { nodes[$0].labels } ?? [:]
+        if let index {
+            for request in facts.requests { nodes[index].used[request.resource] += request.amount }
             nodes[index].pods.append(pod)
-            nodes[index].ports.formUnion(PodFit.hostPorts(pod))
+            nodes[index].ports.formUnion(facts.ports)
         }
-        let namespace = pod.metadata.namespace ?? "default"
         for term in pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [] {
             guard let value = labels[term.topologyKey] else { continue }
             antiAffinityKeys.insert(term.topologyKey)
             antiAffinity[Domain(key: term.topologyKey, value: value), default: []]
-                .append(AntiAffinityEntry(term: term, namespaces: Set(term.namespaces ?? [namespace])))
+                .append(AntiAffinityEntry(term: term, namespaces: Set(term.namespaces ?? [facts.namespace])))
         }
-        let podLabels = pod.metadata.labels ?? [:]
         let affected = spreadCounts.keys.filter { key in
-            key.namespace == namespace && (key.constraint.labelSelector?.matches(podLabels) ?? false)
+            key.namespace == facts.namespace && (key.constraint.labelSelector?.matches(facts.labels) ?? false)
         }
         for key in affected {
             guard let value = labels[key.constraint.topologyKey], spreadCounts[key]?.counts[value] != nil else { continue }
@@ -100,63 +99,56 @@ struct PlacementIndex {
         }
     }
 
-    /// The first failing filter's reason in kube-scheduler's words, or nil when `pod` fits node `index`.
-    /// Filters run in kube-scheduler's order: unschedulable, taints, node selection, resources, host
-    /// ports, pod anti-affinity (both directions), topology spread.
-    mutating func reject(_ pod: Pod, requests: [(name: String, amount: Int128)], ports: [String], on index: Int) -> String? {
-        let view = nodes[index]
-        if view.node.spec.unschedulable == true { return "node(s) were unschedulable" }
-        if !view.taints.isEmpty {
-            let tolerations = pod.spec.tolerations ?? []
-            for taint in view.taints where !tolerations.contains(where: { $0.tolerates(taint) }) {
-                return "node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"
-            }
+    /// The first failing filter's reason in kube-scheduler's words, or nil when the pod fits node
+    /// `index`. Filters run in kube-scheduler's order: unschedulable, taints, node selection,
+    /// resources, host ports, pod anti-affinity (both directions), topology spread.
+    mutating func reject(_ facts: PodFacts, on index: Int) -> String? {
+        if nodes[index].unschedulable { return "node(s) were unschedulable" }
+        for taint in nodes[index].taints where !facts.tolerations.contains(where: { $0.tolerates(taint) }) {
+            return "node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"
         }
-        if !PodFit.matchesNodeSelection(pod, labels: view.labels, nodeName: view.name) {
+        if facts.selectsNodes, !PodFit.matchesNodeSelection(facts.pod, labels: nodes[index].labels, nodeName: nodes[index].name) {
             return "node(s) didn't match Pod's node affinity/selector"
         }
-        for (name, amount) in requests where amount > 0 && (view.used[name] ?? 0) + amount > (view.allocatable[name] ?? 0) {
-            return name == "pods" ? "Too many pods" : "Insufficient \(name)"
+        for request in facts.requests
+        where request.amount > 0 && nodes[index].used[request.resource] + request.amount > nodes[index].allocatable[request.resource] {
+            return request.resource.name == "pods" ? "Too many pods" : "Insufficient \(request.resource.name)"
         }
-        if ports.contains(where: view.ports.contains) {
+        if !facts.ports.isEmpty, facts.ports.contains(where: nodes[index].ports.contains) {
             return "node(s) didn't have free ports for the requested pod ports"
         }
-        if violatesAntiAffinity(pod, on: view) { return "node(s) didn't match pod anti-affinity rules" }
-        if violatesSpread(pod, on: view) { return "node(s) didn't match pod topology spread constraints" }
+        if violatesAntiAffinity(facts, on: index) { return "node(s) didn't match pod anti-affinity rules" }
+        if violatesSpread(facts, on: index) { return "node(s) didn't match pod topology spread constraints" }
         return nil
     }
 
     /// cpu and memory requested (with the pod) over allocatable, averaged; lower is emptier.
-    func allocatedFraction(on index: Int, adding requests: [(name: String, amount: Int128)]) -> Double {
-        let view = nodes[index]
-        let fractions = ["cpu", "memory"].map { name -> Double in
-            let total = Double(view.allocatable[name] ?? 0)
-            let adding = requests.first { $0.name == name }?.amount ?? 0
-            return total > 0 ? Double((view.used[name] ?? 0) + adding) / total : 1
+    func allocatedFraction(on index: Int, adding facts: PodFacts) -> Double {
+        func fraction(_ used: Int128, _ adding: Int128, _ total: Int128) -> Double {
+            total > 0 ? Double(used + adding) / Double(total) : 1
         }
-        return fractions.reduce(0, +) / Double(fractions.count)
+        let cpu = fraction(nodes[index].used.cpu, facts.cpu, nodes[index].allocatable.cpu)
+        let memory = fraction(nodes[index].used.memory, facts.memory, nodes[index].allocatable.memory)
+        return (cpu + memory) / 2
     }
 
     /// Required anti-affinity: the pod's own terms against pods in the node's domain, and placed
     /// pods' terms that match the pod (symmetry).
-    private mutating func violatesAntiAffinity(_ pod: Pod, on view: NodeView) -> Bool {
-        let namespace = pod.metadata.namespace ?? "default"
-        for term in pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [] {
-            guard let domain = view.labels[term.topologyKey] else { continue }
-            let namespaces = Set(term.namespaces ?? [namespace])
-            for index in nodes(in: Domain(key: term.topologyKey, value: domain)) {
-                let clash = nodes[index].pods.contains { other in
-                    namespaces.contains(other.metadata.namespace ?? "default")
-                        && (term.labelSelector?.matches(other.metadata.labels ?? [:]) ?? false)
+    private mutating func violatesAntiAffinity(_ facts: PodFacts, on index: Int) -> Bool {
+        for term in facts.antiAffinity {
+            guard let domain = nodes[index].labels[term.term.topologyKey] else { continue }
+            for other in nodes(in: Domain(key: term.term.topologyKey, value: domain)) {
+                let clash = nodes[other].pods.contains { placed in
+                    term.namespaces.contains(placed.metadata.namespace ?? "default")
+                        && (term.term.labelSelector?.matches(placed.metadata.labels ?? [:]) ?? false)
                 }
                 if clash { return true }
             }
         }
-        let labels = pod.metadata.labels ?? [:]
         for key in antiAffinityKeys {
-            guard let value = view.labels[key] else { continue }
+            guard let value = nodes[index].labels[key] else { continue }
             for entry in antiAffinity[Domain(key: key, value: value)] ?? []
-            where entry.namespaces.contains(namespace) && (entry.term.labelSelector?.matches(labels) ?? false) {
+            where entry.namespaces.contains(facts.namespace) && (entry.term.labelSelector?.matches(facts.labels) ?? false) {
                 return true
             }
         }
@@ -165,17 +157,16 @@ struct PlacementIndex {
 
     /// DoNotSchedule constraints: placing here must keep `count(domain) + 1 − min ≤ maxSkew`, over the
     /// domains of nodes that pass the pod's node selection.
-    private mutating func violatesSpread(_ pod: Pod, on view: NodeView) -> Bool {
-        for constraint in pod.spec.topologySpreadConstraints ?? [] where constraint.whenUnsatisfiable == "DoNotSchedule" {
-            guard let domain = view.labels[constraint.topologyKey] else { return true }
-            let key = SpreadKey(namespace: pod.metadata.namespace ?? "default", constraint: constraint,
-                                nodeSelector: pod.spec.nodeSelector,
-                                nodeAffinity: pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution)
-            var entry = spreadCounts[key] ?? count(key, pod: pod)
+    private mutating func violatesSpread(_ facts: PodFacts, on index: Int) -> Bool {
+        for key in facts.spread {
+            guard let domain = nodes[index].labels[key.constraint.topologyKey] else { return true }
+            var entry = spreadCounts[key] ?? count(key, pod: facts.pod)
             let minimum = entry.minimum ?? entry.counts.values.min() ?? 0
-            entry.minimum = minimum
-            spreadCounts[key] = entry
-            if (entry.counts[domain] ?? 0) + 1 - minimum > Int(constraint.maxSkew) { return true }
+            if entry.minimum == nil {
+                entry.minimum = minimum
+                spreadCounts[key] = entry
+            }
+            if (entry.counts[domain] ?? 0) + 1 - minimum > Int(key.constraint.maxSkew) { return true }
         }
         return false
     }

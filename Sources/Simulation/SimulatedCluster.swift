@@ -54,6 +54,9 @@ package final class SimulatedCluster: KubeAPI {
         var nextWatcherID: UInt64 = 1
         /// Seeded source of `generateName` suffixes; `nil` draws them at random.
         var names: SplitMix64?
+        /// Seeded source of `metadata.uid`s (separate from names, so adding it changed no name); `nil`
+        /// draws random UUIDs. Solvers order equal pods by UID, so a reproducible run needs both.
+        var uids: SplitMix64?
     }
 
     let state: Mutex<State>
@@ -63,12 +66,13 @@ package final class SimulatedCluster: KubeAPI {
     /// Creates a cluster holding the `default` and `kube-system` namespaces. Versions start at
     /// `firstResourceVersion`, so older versions are already "compacted" (410), like an API server's
     /// watch cache that starts after etcd's history; `historyLimit` bounds the events kept for resuming.
-    /// With `nameSeed`, `generateName` suffixes come from a seeded generator (reproducible runs).
+    /// With `nameSeed`, `generateName` suffixes and UIDs come from seeded generators (reproducible runs).
     package init(now: @escaping @Sendable () -> Date = { Date() }, firstResourceVersion: Int = 100, historyLimit: Int = 10_000,
                  nameSeed: UInt64? = nil) {
         self.now = now
         self.historyLimit = max(historyLimit, 1)
-        state = Mutex(State(version: firstResourceVersion, oldestWatchable: firstResourceVersion, names: nameSeed.map(SplitMix64.init(seed:))))
+        state = Mutex(State(version: firstResourceVersion, oldestWatchable: firstResourceVersion, names: nameSeed.map(SplitMix64.init(seed:)),
+                            uids: nameSeed.map { SplitMix64(seed: $0 ^ 0x5549_4453_5549_4453) }))
         for name in ["default", "kube-system", "kube-node-lease"] {
             _ = try? insert(Namespace(metadata: ObjectMeta(name: name)))
         }

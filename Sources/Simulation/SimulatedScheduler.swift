@@ -63,16 +63,15 @@ package struct SimulatedScheduler: Sendable {
                 try await markUnschedulable(pod, message: failure.message)
                 continue
             }
-            let requests = PodFit.requests(pod)
-            let ports = PodFit.hostPorts(pod)
+            let facts = PodFacts(pod)
             var reasons: [String: Int] = [:]
             var best: (index: Int, score: Double)?
             for candidate in index.nodes.indices {
-                if let reason = index.reject(pod, requests: requests, ports: ports, on: candidate) {
+                if let reason = index.reject(facts, on: candidate) {
                     reasons[reason, default: 0] += 1
                     continue
                 }
-                let score = index.allocatedFraction(on: candidate, adding: requests)
+                let score = index.allocatedFraction(on: candidate, adding: facts)
                 if best == nil || score < (best?.score ?? 0) { best = (candidate, score) }
             }
             if let chosen = best?.index {
@@ -80,7 +79,7 @@ package struct SimulatedScheduler: Sendable {
                 try await cluster.bind(podName: name, namespace: namespace, nodeName: nodeName)
                 var bound = pod
                 bound.spec.nodeName = nodeName
-                index.place(bound)
+                index.place(PodFacts(bound))
                 pass.bound.append("\(namespace)/\(name)")
             } else {
                 let message = Self.message(nodes: index.nodes.count, reasons: reasons)
