@@ -21,10 +21,31 @@ struct PlacementIndex {
         var ports: Set<String> = []
     }
 
-    /// A placed pod's required anti-affinity term, filed under the domain it repels from.
-    struct AntiAffinityEntry {
+    /// A required anti-affinity term with its namespaces resolved.
+    struct AntiAffinityTerm: Hashable {
         var term: PodAffinityTerm
         var namespaces: Set<String>
+
+        /// Whether the term selects a pod with `labels` in `namespace`.
+        func selects(_ labels: [String: String], in namespace: String) -> Bool {
+            namespaces.contains(namespace) && (term.labelSelector?.matches(labels) ?? false)
+        }
+    }
+
+    /// What one pod's DoNotSchedule spread constraints see during its attempt: per constraint the
+    /// topology key, the counts per domain, the smallest count and the allowed skew.
+    struct SpreadState {
+        var topologyKey: String
+        var counts: [String: Int]
+        var minimum: Int
+        var maxSkew: Int
+    }
+
+    /// Per-attempt context for ``reject(_:on:context:)``, computed once per pod by ``context(for:)``.
+    struct AttemptContext {
+        /// Whether any placed pod's anti-affinity term selects the pod.
+        var repelled: Bool
+        var spread: [SpreadState]
     }
 
     /// Topology domain: a label key and its value.
@@ -49,8 +70,10 @@ struct PlacementIndex {
     }
 
     private(set) var nodes: [NodeView]
-    private var antiAffinity: [Domain: [AntiAffinityEntry]] = [:]
+    private var antiAffinity: [Domain: [AntiAffinityTerm]] = [:]
     private var antiAffinityKeys: Set<String> = []
+    /// Distinct required anti-affinity terms of placed pods, to tell cheaply whether a pod can be repelled at all.
+    private var antiAffinityTerms: Set<AntiAffinityTerm> = []
     private var spreadCounts: [SpreadKey: SpreadCount] = [:]
     private var nodesByDomain: [String: [String: [Int]]] = [:]
     private var position: [String: Int] = [:]
@@ -86,8 +109,9 @@ struct PlacementIndex {
         for term in pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [] {
             guard let value = labels[term.topologyKey] else { continue }
             antiAffinityKeys.insert(term.topologyKey)
-            antiAffinity[Domain(key: term.topologyKey, value: value), default: []]
-                .append(AntiAffinityEntry(term: term, namespaces: Set(term.namespaces ?? [facts.namespace])))
+            let resolved = AntiAffinityTerm(term: term, namespaces: Set(term.namespaces ?? [facts.namespace]))
+            antiAffinityTerms.insert(resolved)
+            antiAffinity[Domain(key: term.topologyKey, value: value), default: []].append(resolved)
         }
         let affected = spreadCounts.keys.filter { key in
             key.namespace == facts.namespace && (key.constraint.labelSelector?.matches(facts.labels) ?? false)
@@ -99,10 +123,24 @@ struct PlacementIndex {
         }
     }
 
+    /// What the pod's attempt needs from the placed pods; valid until the next ``place(_:)``.
+    mutating func context(for facts: PodFacts) -> AttemptContext {
+        let repelled = antiAffinityTerms.contains { $0.selects(facts.labels, in: facts.namespace) }
+        let spread = facts.spread.map { key in
+            var entry = spreadCounts[key] ?? count(key, pod: facts.pod)
+            let minimum = entry.minimum ?? entry.counts.values.min() ?? 0
+            entry.minimum = minimum
+            spreadCounts[key] = entry
+            return SpreadState(topologyKey: key.constraint.topologyKey, counts: entry.counts, minimum: minimum,
+                               maxSkew: Int(key.constraint.maxSkew))
+        }
+        return AttemptContext(repelled: repelled, spread: spread)
+    }
+
     /// The first failing filter's reason in kube-scheduler's words, or nil when the pod fits node
     /// `index`. Filters run in kube-scheduler's order: unschedulable, taints, node selection,
     /// resources, host ports, pod anti-affinity (both directions), topology spread.
-    mutating func reject(_ facts: PodFacts, on index: Int) -> String? {
+    mutating func reject(_ facts: PodFacts, on index: Int, context: AttemptContext) -> String? {
         if nodes[index].unschedulable { return "node(s) were unschedulable" }
         for taint in nodes[index].taints where !facts.tolerations.contains(where: { $0.tolerates(taint) }) {
             return "node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"
@@ -117,8 +155,8 @@ struct PlacementIndex {
         if !facts.ports.isEmpty, facts.ports.contains(where: nodes[index].ports.contains) {
             return "node(s) didn't have free ports for the requested pod ports"
         }
-        if violatesAntiAffinity(facts, on: index) { return "node(s) didn't match pod anti-affinity rules" }
-        if violatesSpread(facts, on: index) { return "node(s) didn't match pod topology spread constraints" }
+        if violatesAntiAffinity(facts, on: index, repelled: context.repelled) { return "node(s) didn't match pod anti-affinity rules" }
+        if violatesSpread(context.spread, on: index) { return "node(s) didn't match pod topology spread constraints" }
         return nil
     }
 
@@ -132,23 +170,22 @@ struct PlacementIndex {
         return (cpu + memory) / 2
     }
 
-    /// Required anti-affinity: the pod's own terms against pods in the node's domain, and placed
-    /// pods' terms that match the pod (symmetry).
-    private mutating func violatesAntiAffinity(_ facts: PodFacts, on index: Int) -> Bool {
+    /// Required anti-affinity: the pod's own terms against pods in the node's domain, and (when
+    /// `repelled`) placed pods' terms that select the pod (symmetry).
+    private mutating func violatesAntiAffinity(_ facts: PodFacts, on index: Int, repelled: Bool) -> Bool {
         for term in facts.antiAffinity {
             guard let domain = nodes[index].labels[term.term.topologyKey] else { continue }
             for other in nodes(in: Domain(key: term.term.topologyKey, value: domain)) {
                 let clash = nodes[other].pods.contains { placed in
-                    term.namespaces.contains(placed.metadata.namespace ?? "default")
-                        && (term.term.labelSelector?.matches(placed.metadata.labels ?? [:]) ?? false)
+                    term.selects(placed.metadata.labels ?? [:], in: placed.metadata.namespace ?? "default")
                 }
                 if clash { return true }
             }
         }
+        guard repelled else { return false }
         for key in antiAffinityKeys {
             guard let value = nodes[index].labels[key] else { continue }
-            for entry in antiAffinity[Domain(key: key, value: value)] ?? []
-            where entry.namespaces.contains(facts.namespace) && (entry.term.labelSelector?.matches(facts.labels) ?? false) {
+            for entry in antiAffinity[Domain(key: key, value: value)] ?? [] where entry.selects(facts.labels, in: facts.namespace) {
                 return true
             }
         }
@@ -157,16 +194,10 @@ struct PlacementIndex {
 
     /// DoNotSchedule constraints: placing here must keep `count(domain) + 1 − min ≤ maxSkew`, over the
     /// domains of nodes that pass the pod's node selection.
-    private mutating func violatesSpread(_ facts: PodFacts, on index: Int) -> Bool {
-        for key in facts.spread {
-            guard let domain = nodes[index].labels[key.constraint.topologyKey] else { return true }
-            var entry = spreadCounts[key] ?? count(key, pod: facts.pod)
-            let minimum = entry.minimum ?? entry.counts.values.min() ?? 0
-            if entry.minimum == nil {
-                entry.minimum = minimum
-                spreadCounts[key] = entry
-            }
-            if (entry.counts[domain] ?? 0) + 1 - minimum > Int(key.constraint.maxSkew) { return true }
+    private func violatesSpread(_ spread: [SpreadState], on index: Int) -> Bool {
+        for state in spread {
+            guard let domain = nodes[index].labels[state.topologyKey] else { return true }
+            if (state.counts[domain] ?? 0) + 1 - state.minimum > state.maxSkew { return true }
         }
         return false
     }

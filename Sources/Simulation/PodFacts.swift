@@ -10,12 +10,6 @@ struct PodFacts {
         var amount: Int128
     }
 
-    /// A required anti-affinity term with its namespaces resolved.
-    struct AntiAffinityTerm {
-        var term: PodAffinityTerm
-        var namespaces: Set<String>
-    }
-
     let pod: Pod
     let namespace: String
     let labels: [String: String]
@@ -27,7 +21,7 @@ struct PodFacts {
     let tolerations: [Toleration]
     /// Whether the pod has a nodeSelector or required node affinity at all.
     let selectsNodes: Bool
-    let antiAffinity: [AntiAffinityTerm]
+    let antiAffinity: [PlacementIndex.AntiAffinityTerm]
     /// One key per DoNotSchedule topology spread constraint.
     let spread: [PlacementIndex.SpreadKey]
 
@@ -45,7 +39,7 @@ struct PodFacts {
             || !(pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []).isEmpty
         let namespace = namespace
         antiAffinity = (pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map {
-            AntiAffinityTerm(term: $0, namespaces: Set($0.namespaces ?? [namespace]))
+            PlacementIndex.AntiAffinityTerm(term: $0, namespaces: Set($0.namespaces ?? [namespace]))
         }
         spread = (pod.spec.topologySpreadConstraints ?? []).filter { $0.whenUnsatisfiable == "DoNotSchedule" }.map {
             PlacementIndex.SpreadKey(namespace: namespace, constraint: $0, nodeSelector: pod.spec.nodeSelector,

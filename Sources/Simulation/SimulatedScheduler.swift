@@ -64,10 +64,11 @@ package struct SimulatedScheduler: Sendable {
                 continue
             }
             let facts = PodFacts(pod)
+            let context = index.context(for: facts)
             var reasons: [String: Int] = [:]
             var best: (index: Int, score: Double)?
             for candidate in index.nodes.indices {
-                if let reason = index.reject(facts, on: candidate) {
+                if let reason = index.reject(facts, on: candidate, context: context) {
                     reasons[reason, default: 0] += 1
                     continue
                 }
