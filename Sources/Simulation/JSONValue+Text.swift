@@ -2,22 +2,25 @@ import Foundation
 
 extension JSONValue {
     /// Why bytes are not a JSON document.
-    struct SyntaxError: Error, CustomStringConvertible {
-        var offset: Int
-        var reason: String
-        var description: String { "invalid JSON at byte \(offset): \(reason)" }
+    package struct SyntaxError: Error, CustomStringConvertible {
+        /// Byte offset of the problem in the input.
+        package var offset: Int
+        /// What was expected there.
+        package var reason: String
+        /// `invalid JSON at byte N: reason`.
+        package var description: String { "invalid JSON at byte \(offset): \(reason)" }
     }
 
     /// Parses a JSON document directly into a value: the simulated cluster's hot path (every
     /// write), without the per-node `try?` probing of the Codable route.
-    init(parsing data: Data) throws {
+    package init(parsing data: Data) throws {
         var parser = JSONTextParser(bytes: [UInt8](data))
         self = try parser.document()
     }
 
     /// The compact JSON text of the value, as `JSONEncoder` would write it (integers without a
     /// fraction); decoding it with `JSONDecoder` gives the Codable value back.
-    var serialized: Data {
+    package var serialized: Data {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
         write(into: &out)
