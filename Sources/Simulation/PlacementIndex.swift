@@ -162,8 +162,9 @@ struct PlacementIndex {
 
     /// cpu and memory requested (with the pod) over allocatable, averaged; lower is emptier.
     func allocatedFraction(on index: Int, adding facts: PodFacts) -> Double {
+        // Through Int64: converting Int128 to Double directly takes a slow generic path.
         func fraction(_ used: Int128, _ adding: Int128, _ total: Int128) -> Double {
-            total > 0 ? Double(used + adding) / Double(total) : 1
+            total > 0 ? Double(Int64(clamping: used + adding)) / Double(Int64(clamping: total)) : 1
         }
         let cpu = fraction(nodes[index].used.cpu, facts.cpu, nodes[index].allocatable.cpu)
         let memory = fraction(nodes[index].used.memory, facts.memory, nodes[index].allocatable.memory)

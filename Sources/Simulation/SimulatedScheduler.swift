@@ -122,6 +122,6 @@ package struct SimulatedScheduler: Sendable {
                                        lastTransitionTime: KubeTime(now())))
         status.conditions = conditions
         updated.status = status
-        _ = try await cluster.updateStatus(updated)
+        try cluster.store(updated, subresource: .status)
     }
 }
