@@ -19,9 +19,9 @@ package final class SimulatedChangeFeed<Object: KubeResource>: Sendable {
     package func drain() throws -> [WatchEvent<Object>] {
         try channel.drain().map { entry in
             switch entry.type {
-            case "ADDED": .added(try SimulatedCluster.decode(Object.self, entry.object))
-            case "MODIFIED": .modified(try SimulatedCluster.decode(Object.self, entry.object))
-            case "DELETED": .deleted(try SimulatedCluster.decode(Object.self, entry.object))
+            case "ADDED": .added(try lease.cluster.decodeStored(Object.self, entry.object))
+            case "MODIFIED": .modified(try lease.cluster.decodeStored(Object.self, entry.object))
+            case "DELETED": .deleted(try lease.cluster.decodeStored(Object.self, entry.object))
             default: .error(try entry.object.decode(Status.self))
             }
         }

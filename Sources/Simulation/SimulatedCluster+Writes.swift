@@ -23,7 +23,7 @@ extension SimulatedCluster {
             try write(value, kind: kind, namespace: object.metadata.namespace, name: object.metadata.name ?? "",
                       subresource: subresource, expectedVersion: object.metadata.resourceVersion, in: &state)
         }
-        return try Self.decode(Object.self, stored)
+        return try decodeStored(Object.self, stored)
     }
 
     /// Applies a merge or JSON patch to the stored JSON, then writes it like an update.
@@ -55,7 +55,7 @@ extension SimulatedCluster {
             patched["metadata"]?["resourceVersion"] = old.value(atPath: "metadata.resourceVersion")
             return try write(patched, kind: kind, namespace: namespace, name: name, subresource: subresource, expectedVersion: nil, in: &state)
         }
-        return try Self.decode(Object.self, stored)
+        return try decodeStored(Object.self, stored)
     }
 
     /// Deletes, or marks for deletion while finalizers or a grace period hold the object.
@@ -115,7 +115,7 @@ extension SimulatedCluster {
             publish(Change(kind: kind, type: "ADDED", old: nil, object: value, version: state.version), in: &state)
             return value
         }
-        return try Self.decode(Object.self, stored)
+        return try decodeStored(Object.self, stored)
     }
 
     /// A version-4-shaped UUID from `generator`, or a random one without it.

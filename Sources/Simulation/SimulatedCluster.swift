@@ -57,6 +57,8 @@ package final class SimulatedCluster: KubeAPI {
         /// Seeded source of `metadata.uid`s (separate from names, so adding it changed no name); `nil`
         /// draws random UUIDs. Solvers order equal pods by UID, so a reproducible run needs both.
         var uids: SplitMix64?
+        /// Latest decoded form of stored objects of watched kinds (see ``decodeStored(_:_:)``).
+        var memo: [Kind: [String: Memo]] = [:]
     }
 
     let state: Mutex<State>
@@ -87,7 +89,7 @@ package final class SimulatedCluster: KubeAPI {
         guard let value = state.withLock({ $0.objects[kind]?[key] }) else {
             throw KubeError.notFound("\(Object.resourceType) \"\(name)\" not found")
         }
-        return try Self.decode(Object.self, value)
+        return try decodeStored(Object.self, value)
     }
 
     /// Matching objects sorted by key, paged by `limit`/`continue`.
@@ -198,6 +200,7 @@ package final class SimulatedCluster: KubeAPI {
 
     /// Records a change and hands it to matching watchers. Call with the lock held.
     func publish(_ change: Change, in state: inout State) {
+        Self.forgetMemo(of: change, in: &state)
         state.history.append(change)
         if state.history.count > historyLimit {
             let dropped = state.history.count - historyLimit
@@ -258,7 +261,7 @@ package final class SimulatedCluster: KubeAPI {
 
 /// Removes a watcher from the cluster when the consumer drops its ``KubeWatch``.
 final class WatchLease: Sendable {
-    private let cluster: SimulatedCluster
+    let cluster: SimulatedCluster
     private let id: UInt64?
 
     init(cluster: SimulatedCluster, id: UInt64?) {
