@@ -115,13 +115,9 @@ package struct SimulatedScheduler: Sendable {
     private func markUnschedulable(_ pod: Pod, message: String) async throws {
         let current = pod.status?.conditions?.first { $0.type == "PodScheduled" }
         if current?.status == "False", current?.reason == "Unschedulable", current?.message == message { return }
-        var updated = pod
-        var status = updated.status ?? PodStatus(phase: "Pending")
-        var conditions = (status.conditions ?? []).filter { $0.type != "PodScheduled" }
-        conditions.append(PodCondition(type: "PodScheduled", status: "False", reason: "Unschedulable", message: message,
-                                       lastTransitionTime: KubeTime(now())))
-        status.conditions = conditions
-        updated.status = status
-        try cluster.store(updated, subresource: .status)
+        let condition = PodCondition(type: "PodScheduled", status: "False", reason: "Unschedulable", message: message,
+                                     lastTransitionTime: KubeTime(now()))
+        try cluster.setPodScheduled(condition, podName: pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default",
+                                    binding: nil, expectedVersion: pod.metadata.resourceVersion)
     }
 }
