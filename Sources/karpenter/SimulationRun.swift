@@ -111,12 +111,13 @@ struct SimulationRun {
             if let deadline = provisioner.deadline, deadline <= clock.now {
                 let pending = state.provisionablePods.map(\.metadata.key)
                 let wallStarted = ContinuousClock.now
-                if try await provisioner.reconcileIfDue() != nil {
+                let opened = windowOpened ?? clock.now
+                if try await provisioner.reconcileIfDue() != nil { windowOpened = nil }
+                if windowOpened == nil, !pending.isEmpty {
                     let index = stats.rounds.count
                     stats.rounds.append(SimulationStats.Round(
-                        windowOpened: windowOpened ?? clock.now, windowClosed: clock.now, wallStarted: wallStarted,
+                        windowOpened: opened, windowClosed: clock.now, wallStarted: wallStarted,
                         wallDuration: ContinuousClock.now - wallStarted, pods: pending.count))
-                    windowOpened = nil
                     let calls = cloud.createCalls
                     for key in pending where nominatedIn[key].map({ calls[$0.claim] == nil }) ?? true {
                         if let claim = state.nomination(forPod: key) { nominatedIn[key] = (index, claim) }
