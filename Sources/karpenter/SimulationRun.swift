@@ -55,14 +55,18 @@ struct SimulationRun {
         } catch {
             throw RunError.catalogue("\(error)")
         }
-        let cloud = TimedCloudProvider(KwokCloudProvider(catalogue: catalogue, configuration: .init(seed: seed)), clock: clock)
+        // The controllers talk to the cluster and the cloud through timers, so --stats can subtract
+        // the simulated server's and cloud's time from the controllers' wall time.
+        let api = TimedKubeAPI(cluster)
+        let cloud = TimedCloudProvider(KwokCloudProvider(catalogue: catalogue, configuration: .init(seed: seed)), clock: clock,
+                                       elsewhere: { api.total })
         let state = ClusterState()
-        let events = EventRecorder(api: cluster, now: { clock.now })
+        let events = EventRecorder(api: api, now: { clock.now })
         // Rounds take no simulated time, and reconcile IDs count up: the output depends only on input and seed.
         let frozen = ContinuousClock.now
-        let provisioner = Provisioner(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger,
+        let provisioner = Provisioner(api: api, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger,
                                       stopwatch: { frozen })
-        var lifecycle = NodeClaimLifecycle(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
+        var lifecycle = NodeClaimLifecycle(api: api, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
         let reconciles = Mutex<UInt64>(0)
         lifecycle.reconcileIDs = {
             let count = reconciles.withLock { count in
@@ -71,7 +75,7 @@ struct SimulationRun {
             }
             return "00000000-0000-4000-8000-" + String(String(count, radix: 16).suffix(12)).leftPadded(to: 12)
         }
-        let counter = NodePoolCounter(api: cluster, state: state, clock: clock)
+        let counter = NodePoolCounter(api: api, state: state, clock: clock)
         let kubelet = SimulatedKubelet(api: cluster, now: { clock.now })
         let scheduler = SimulatedScheduler(cluster: cluster, now: { clock.now })
         var picture = SimulationPicture(cluster: cluster)
@@ -111,13 +115,14 @@ struct SimulationRun {
             if let deadline = provisioner.deadline, deadline <= clock.now {
                 let pending = state.provisionablePods.map(\.metadata.key)
                 let wallStarted = ContinuousClock.now
+                let externalAtStart = cloud.external
                 let opened = windowOpened ?? clock.now
                 if try await provisioner.reconcileIfDue() != nil { windowOpened = nil }
                 if windowOpened == nil, !pending.isEmpty {
                     let index = stats.rounds.count
                     stats.rounds.append(SimulationStats.Round(
                         windowOpened: opened, windowClosed: clock.now, wallStarted: wallStarted,
-                        wallDuration: ContinuousClock.now - wallStarted, pods: pending.count))
+                        wallDuration: ContinuousClock.now - wallStarted, externalAtStart: externalAtStart, pods: pending.count))
                     let calls = cloud.createCalls
                     for key in pending where nominatedIn[key].map({ calls[$0.claim] == nil }) ?? true {
                         if let claim = state.nomination(forPod: key) { nominatedIn[key] = (index, claim) }
@@ -163,7 +168,8 @@ struct SimulationRun {
             return SimulationStats.PodLatency(
                 simulated: call.simulated.timeIntervalSince(created),
                 window: round.windowClosed.timeIntervalSince(round.windowOpened),
-                wall: Self.seconds(call.wall - round.wallStarted))
+                wall: Self.seconds(call.wall - round.wallStarted),
+                controller: Self.seconds(call.wall - round.wallStarted - (call.external - round.externalAtStart)))
         }
     }
 

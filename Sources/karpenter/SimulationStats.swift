@@ -10,6 +10,8 @@ struct SimulationStats {
         var windowClosed: Date
         var wallStarted: ContinuousClock.Instant
         var wallDuration: Duration
+        /// Wall time spent outside the controllers (simulated API server and cloud) before the round.
+        var externalAtStart: Duration
         var pods: Int
     }
 
@@ -21,6 +23,8 @@ struct SimulationStats {
         var window: TimeInterval
         /// Wall seconds from the round's start (window closed) to the create call.
         var wall: TimeInterval
+        /// The part of `wall` spent in the controllers, not in the simulated API server or cloud.
+        var controller: TimeInterval
     }
 
     var wallTime: Duration = .zero
@@ -68,6 +72,8 @@ struct SimulationStats {
                 + "p99 \(seconds(Self.percentile(latencies.map(\.simulated), 0.99), digits: 1)))",
             "controller wall:     window close to create call p50 \(seconds(Self.percentile(latencies.map(\.wall), 0.5))) "
                 + "p99 \(seconds(Self.percentile(latencies.map(\.wall), 0.99))) max \(seconds(latencies.map(\.wall).max()))",
+            "  of which controllers (minus simulated API server and cloud): p50 "
+                + "\(seconds(Self.percentile(latencies.map(\.controller), 0.5))) p99 \(seconds(Self.percentile(latencies.map(\.controller), 0.99)))",
             "peak RSS:            \(String(format: "%.1f", Double(peakRSSBytes) / 1_048_576)) MiB",
         ].joined(separator: "\n")
     }
