@@ -22,6 +22,10 @@ package actor EventRecorder {
     private let maximumCached: Int
     private var cache: [AggregationKey: Event] = [:]
     private var order: [AggregationKey] = []
+    /// The nanosecond stamp of the last event name used; names never repeat within one recorder.
+    private var lastNanos: UInt64 = 0
+    /// How many names are tried when one is already taken.
+    private static let nameAttempts = 8
 
     /// Creates a recorder reporting as `component` (e.g. `karpenter`); `now` stamps events.
     package init(api: any KubeAPI, component: String = "karpenter", maximumCached: Int = 4_096, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -55,13 +59,26 @@ package actor EventRecorder {
                 cache[key] = nil
             }
         }
-        let nanos = UInt64(max(0, now().timeIntervalSince1970 * 1e9))
-        let event = Event(
-            metadata: ObjectMeta(name: "\(object.metadata.name ?? "object").\(String(nanos, radix: 16))", namespace: namespace),
-            involvedObject: reference, reason: reason, message: message, type: type, count: 1,
-            firstTimestamp: timestamp, lastTimestamp: timestamp, source: EventSource(component: component),
-            reportingComponent: component)
-        let created = try await api.create(event)
+        // Names are `<object>.<nanoseconds, hex>` as client-go makes them. Two events in the same
+        // nanosecond (a frozen or virtual clock, or a restarted recorder) would collide: names
+        // only move forward, and a name already taken is retried with the next one.
+        var nanos = max(UInt64(max(0, now().timeIntervalSince1970 * 1e9)), lastNanos + 1)
+        var created: Event?
+        for attempt in 0..<Self.nameAttempts {
+            lastNanos = nanos
+            let event = Event(
+                metadata: ObjectMeta(name: "\(object.metadata.name ?? "object").\(String(nanos, radix: 16))", namespace: namespace),
+                involvedObject: reference, reason: reason, message: message, type: type, count: 1,
+                firstTimestamp: timestamp, lastTimestamp: timestamp, source: EventSource(component: component),
+                reportingComponent: component)
+            do {
+                created = try await api.create(event)
+                break
+            } catch KubeError.alreadyExists where attempt + 1 < Self.nameAttempts {
+                nanos += 1
+            }
+        }
+        guard let created else { throw KubeError.alreadyExists("event name for \(reference.kind ?? "") \(reference.name ?? "") taken") }
         remember(key, created)
         return created
     }

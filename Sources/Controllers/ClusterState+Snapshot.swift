@@ -34,20 +34,17 @@ extension ClusterState {
         for pod in snapshot.pods.values where pod.isBound && !pod.isTerminal {
             podsByNode[pod.spec.nodeName ?? "", default: []].append(pod)
         }
+        var claimsByProviderID: [String: NodeClaim] = [:]
+        for claim in snapshot.nodeClaims.values {
+            if let providerID = claim.status?.providerID { claimsByProviderID[providerID] = claim }
+        }
         var existing: [ExistingNode] = []
         var claimedNodes = Set<String>()
         for node in snapshot.nodes.values.sorted(by: { $0.metadata.key < $1.metadata.key }) where !node.metadata.isDeleting {
             let name = node.metadata.name ?? ""
             claimedNodes.insert(name)
-            let bound = podsByNode[name] ?? []
-            var requested = Resources.zero
-            for pod in bound { requested.add(SchedulingPod(kube: pod).requests) }
-            let initialized = node.metadata.labels?[WellKnownLabels.initialized] == "true" || node.readyStatus == "True"
-            existing.append(ExistingNode(
-                name: name, labels: node.metadata.labels ?? [:],
-                taints: (node.spec.taints ?? []).filter { $0.key != KubeModel.Taint.unregistered.key }.map { Scheduling.Taint(kube: $0) },
-                allocatable: Resources(kube: node.status?.allocatable), requested: requested,
-                pods: bound.map { ExistingPod(kube: $0) }, initialized: initialized))
+            let claim = node.spec.providerID.flatMap { claimsByProviderID[$0] }
+            existing.append(Self.existingNode(node, claim: claim, pods: podsByNode[name] ?? []))
         }
         for claim in snapshot.nodeClaims.values.sorted(by: { $0.metadata.key < $1.metadata.key }) where !claim.metadata.isDeleting {
             if let nodeName = claim.status?.nodeName, claimedNodes.contains(nodeName) { continue }
@@ -65,6 +62,39 @@ extension ClusterState {
         }
         return SchedulingInput(pods: pods.map { SchedulingPod(kube: $0) }, existingNodes: existing,
                                nodePools: schedulingPools, instanceTypes: allTypes, daemonSetPods: daemonPods)
+    }
+
+    /// A Node as capacity the solver may place pods on, merged with the NodeClaim that launched it.
+    ///
+    /// Until a managed Node is initialized it is judged by its NodeClaim, which is what it will
+    /// become: the claim's taints (startup taints excluded) and the claim's allocatable (a booting
+    /// kubelet may not report extended resources yet), with the claim's labels under the Node's.
+    /// Known ephemeral taints (not-ready, unreachable, uninitialized) and the unregistered taint
+    /// never count: otherwise a Node that has just registered would look unusable and its pods
+    /// would get a second NodeClaim.
+    static func existingNode(_ node: Node, claim: NodeClaim?, pods: [Pod]) -> ExistingNode {
+        var requested = Resources.zero
+        for pod in pods { requested.add(SchedulingPod(kube: pod).requests) }
+        let managed = claim != nil || node.metadata.labels?[WellKnownLabels.nodePool] != nil
+        let initialized = !managed || node.metadata.labels?[WellKnownLabels.initialized] == "true"
+            || claim?.status?.conditions?.isTrue(NodeClaimConditionType.initialized) == true
+        var ignored = KubeModel.Taint.knownEphemeral + [KubeModel.Taint.unregistered]
+        var taints = node.spec.taints ?? []
+        var allocatable = node.status?.allocatable
+        var labels = node.metadata.labels ?? [:]
+        if !initialized {
+            ignored += claim?.spec.startupTaints ?? []
+            if let claim {
+                taints = claim.spec.taints ?? []
+                if let launched = claim.status?.allocatable, !launched.isEmpty { allocatable = launched }
+                labels = labels.merging(claim.metadata.labels ?? [:]) { fromNode, _ in fromNode }
+            }
+        }
+        let effective = taints.filter { taint in !ignored.contains { $0.matches(taint) } }
+        return ExistingNode(
+            name: node.metadata.name ?? "", labels: labels, taints: effective.map { Scheduling.Taint(kube: $0) },
+            allocatable: Resources(kube: allocatable), requested: requested,
+            pods: pods.map { ExistingPod(kube: $0) }, initialized: initialized)
     }
 
     /// An in-flight NodeClaim as capacity the solver may place pods on: its labels plus every

@@ -31,6 +31,15 @@ extension NodeClaimLifecycle {
         }
         let nodeName = node.metadata.name ?? ""
         let original = node
+        if node.metadata.labels?[WellKnownLabels.registered] != "true",
+           !(node.spec.taints ?? []).contains(where: { $0.matches(Taint.unregistered) }) {
+            // Without the taint, pods may have landed before labels and taints were synced. The
+            // Node is still adopted: it exists and runs, and refusing it would only leak it.
+            log.with("taint", .string(Taint.unregistered.key))
+                .error("node claim registration error", metadata: ["error": "missing required startup taint"])
+            await record(claim, type: "Warning", reason: "UnregisteredTaintMissing",
+                         message: "Node \(nodeName) registered without the \(Taint.unregistered) taint; pods may have been scheduled before Karpenter synced its labels and taints")
+        }
         var labels = node.metadata.labels ?? [:]
         for (key, value) in claim.metadata.labels ?? [:] { labels[key] = value }
         labels[WellKnownLabels.registered] = "true"
@@ -64,9 +73,9 @@ extension NodeClaimLifecycle {
         return try await initialize(updated, log: log)
     }
 
-    /// Marks the claim `Initialized` once its Node is Ready, carries none of the startup taints,
-    /// and reports every requested resource in its allocatable; labels the Node
-    /// `karpenter.sh/initialized=true`.
+    /// Marks the claim `Initialized` once its Node is Ready, carries none of the startup taints nor
+    /// the known ephemeral ones (not-ready, unreachable, uninitialized), and reports every
+    /// requested resource in its allocatable; labels the Node `karpenter.sh/initialized=true`.
     func initialize(_ claim: NodeClaim, log: Logger) async throws -> ReconcileResult {
         guard let providerID = claim.status?.providerID, var node = state.node(providerID: providerID) else {
             return ReconcileResult(requeueAfter: pollInterval)
@@ -81,6 +90,7 @@ extension NodeClaimLifecycle {
         guard node.readyStatus == "True",
               !nodeTaints.contains(where: { taint in startupTaints.contains { $0.matches(taint) } }),
               !nodeTaints.contains(where: { $0.matches(Taint.unregistered) }),
+              !nodeTaints.contains(where: { taint in Taint.knownEphemeral.contains { $0.matches(taint) } }),
               missing.isEmpty else {
             return ReconcileResult(requeueAfter: pollInterval)
         }

@@ -9,9 +9,10 @@ import Observability
 /// Drives one NodeClaim from creation to a ready Node and back: adds the termination finalizer
 /// before any cloud call, launches (`Launched`), registers the Node found by provider ID
 /// (`Registered`: labels, taints, owner and finalizer synced, unregistered taint removed), waits for
-/// initialization (`Initialized`: Node Ready, startup taints gone, requested resources present),
-/// deletes claims whose Node never registers, and on deletion removes the Node, terminates the
-/// instance until the cloud reports it gone and removes the finalizer.
+/// initialization (`Initialized`: Node Ready, startup and ephemeral taints gone, requested
+/// resources present), deletes claims that do not launch within ``launchTimeout`` or whose Node
+/// never registers, and on deletion removes the Node, terminates the instance until the cloud
+/// reports it gone and removes the finalizer.
 package struct NodeClaimLifecycle: Reconciler {
     let api: any KubeAPI
     let cloudProvider: any CloudProvider
@@ -21,6 +22,9 @@ package struct NodeClaimLifecycle: Reconciler {
     let logger: Logger
     /// How long a launched NodeClaim may wait for its Node before it is deleted.
     package var registrationTimeout: TimeInterval = 15 * 60
+    /// How long a NodeClaim may stay unlaunched (cloud errors, node class not ready) before it is
+    /// deleted, so its pods are provisioned afresh instead of waiting on a launch that keeps failing.
+    package var launchTimeout: TimeInterval = 5 * 60
     /// Requeue interval while waiting for registration, initialization or termination.
     package var pollInterval: Duration = .seconds(5)
     /// The `reconcileID` each reconcile logs (random UUIDs; the simulator supplies reproducible ones).
@@ -57,7 +61,16 @@ package struct NodeClaimLifecycle: Reconciler {
             state.apply(claim)
         }
         let conditions = claim.status?.conditions ?? []
-        if !conditions.isTrue(NodeClaimConditionType.launched) { return try await launch(claim, log: log) }
+        if !conditions.isTrue(NodeClaimConditionType.launched) {
+            let age = clock.now.timeIntervalSince(claim.metadata.creationTimestamp?.date ?? clock.now)
+            if age >= launchTimeout {
+                log.with(["timeout": .string(GoDuration.format(.seconds(launchTimeout))), "reason": "launch_timeout"])
+                    .debug("terminating due to timeout")
+                try await deleteIgnoringNotFound(claim)
+                return .done
+            }
+            return try await launch(claim, log: log)
+        }
         if !conditions.isTrue(NodeClaimConditionType.registered) { return try await register(claim, log: log) }
         if !conditions.isTrue(NodeClaimConditionType.initialized) { return try await initialize(claim, log: log) }
         return .done

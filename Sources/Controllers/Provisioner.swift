@@ -64,8 +64,18 @@ package final class Provisioner: Sendable {
         let pods = state.provisionablePods
         guard !pods.isEmpty else { return ProvisioningRound() }
         var instanceTypes: [String: [InstanceType]] = [:]
-        for pool in state.nodePools where !pool.metadata.isDeleting && isReady(pool) {
+        let pools = state.nodePools.filter { !$0.metadata.isDeleting }.sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+        if pools.isEmpty {
+            // Nothing could ever be provisioned: leave the pods alone rather than flood them with events.
+            logger.info("no nodepools found")
+            return ProvisioningRound()
+        }
+        for pool in pools {
             let name = pool.metadata.name ?? ""
+            guard isReady(pool) else {
+                logger.with("NodePool", .object(name: name)).info("ignoring nodepool, not ready")
+                continue
+            }
             do {
                 let types = try await cloudProvider.instanceTypes(for: pool)
                 if types.isEmpty {

@@ -8,22 +8,36 @@ import KubeModel
 ///
 /// The Node carries what a real EKS node would at registration: the NodeClaim's provider ID and
 /// labels (plus `kubernetes.io/hostname`), the `karpenter.sh/unregistered:NoExecute` taint with the
-/// NodeClaim's taints and startup taints, capacity, allocatable and a Ready condition. Time (the boot
-/// delay) comes from the injected clock. Node names are `ip-10-x-y-z.ec2.internal`, allocated in
-/// launch order so a run is reproducible.
+/// NodeClaim's taints and startup taints, capacity, allocatable and a Ready condition (NotReady, with
+/// the `node.kubernetes.io/not-ready` taint, until the ready delay has passed when one is set). Time
+/// (the boot and ready delays) comes from the injected clock. Node names are
+/// `ip-10-x-y-z.ec2.internal`, allocated in launch order so a run is reproducible.
 package actor SimulatedKubelet {
     /// Settings fixed at creation.
     package struct Configuration: Sendable {
         /// Time from launch to Node registration.
         package var bootDelay: Duration = .seconds(30)
-        /// Whether nodes register Ready; false leaves them NotReady until ``setReady(nodeName:_:)``.
+        /// Whether nodes become Ready; false leaves them NotReady until ``setReady(nodeName:_:)``.
         package var registerReady = true
+        /// Time from registration to Ready. A real kubelet registers its Node NotReady and reports
+        /// Ready once its runtime and network are up; zero registers the Node Ready at once.
+        package var readyDelay: Duration = .zero
+        /// Host number (within 10.0.0.0/8) of the first Node's address; later Nodes count up from it.
+        /// Kubelets that share one API server need disjoint ranges, as instances in one VPC have
+        /// distinct addresses, or their Node names collide.
+        package var firstHost = 10
 
         /// Creates the settings.
-        package init(bootDelay: Duration = .seconds(30), registerReady: Bool = true) {
+        package init(bootDelay: Duration = .seconds(30), registerReady: Bool = true, readyDelay: Duration = .zero,
+                     firstHost: Int = 10) {
             self.bootDelay = bootDelay
             self.registerReady = registerReady
+            self.readyDelay = readyDelay
+            self.firstHost = firstHost
         }
+
+        /// Whether the Node is Ready when it is created.
+        var readyAtRegistration: Bool { registerReady && readyDelay == .zero }
     }
 
     let api: any KubeAPI
@@ -58,11 +72,14 @@ package actor SimulatedKubelet {
         }
     }
 
-    /// Waits the boot delay, then registers the Node.
+    /// Waits the boot delay, then registers the Node (and, with a ready delay, makes it Ready after that delay).
     package func boot(_ claim: NodeClaim) async throws -> Node {
         _ = nodeName(for: claim)
         if configuration.bootDelay > .zero { try await clock.sleep(for: configuration.bootDelay) }
-        return try await register(claim)
+        let node = try await register(claim)
+        guard configuration.registerReady, !configuration.readyAtRegistration else { return node }
+        try await clock.sleep(for: configuration.readyDelay)
+        return try await setReady(nodeName: node.metadata.name ?? "", true)
     }
 
     /// Registers the Node for `claim` now; returns the existing Node if it is already registered.
@@ -75,7 +92,7 @@ package actor SimulatedKubelet {
                 created.status = status
                 created = try await api.updateStatus(created)
             }
-            return try await syncNotReadyTaint(created, ready: configuration.registerReady)
+            return try await syncNotReadyTaint(created, ready: configuration.readyAtRegistration)
         } catch KubeError.alreadyExists {
             return try await api.get(Node.self, name: name)
         }
@@ -91,36 +108,55 @@ package actor SimulatedKubelet {
         }
     }
 
-    /// Flips the Node's Ready condition (a node that becomes Ready late, or fails).
-    package func setReady(nodeName: String, _ ready: Bool) async throws {
-        var node = try await api.get(Node.self, name: nodeName)
-        var status = node.status ?? NodeStatus()
-        var conditions = (status.conditions ?? []).filter { $0.type != "Ready" }
-        conditions.append(readyCondition(ready))
-        status.conditions = conditions
-        node.status = status
-        _ = try await syncNotReadyTaint(try await api.updateStatus(node), ready: ready)
+    /// Flips the Node's Ready condition (a node that becomes Ready late, or fails); a conflict with
+    /// another writer rereads the Node and tries again. Returns the Node as stored.
+    @discardableResult
+    package func setReady(nodeName: String, _ ready: Bool) async throws -> Node {
+        while true {
+            var node = try await api.get(Node.self, name: nodeName)
+            var status = node.status ?? NodeStatus()
+            var conditions = (status.conditions ?? []).filter { $0.type != "Ready" }
+            conditions.append(readyCondition(ready))
+            status.conditions = conditions
+            node.status = status
+            do {
+                node = try await api.updateStatus(node)
+            } catch KubeError.conflict {
+                try Task.checkCancellation()
+                continue
+            }
+            return try await syncNotReadyTaint(node, ready: ready)
+        }
     }
 
     /// What the node lifecycle controller does (the simulation has none): a Ready node loses the
     /// `node.kubernetes.io/not-ready:NoSchedule` taint admission put on it; a NotReady one gets it back.
+    /// A conflict (Karpenter registering the Node at the same moment) rereads the Node and tries again.
     func syncNotReadyTaint(_ node: Node, ready: Bool) async throws -> Node {
         let notReady = Taint(key: "node.kubernetes.io/not-ready", effect: .noSchedule)
-        var taints = node.spec.taints ?? []
-        let tainted = taints.contains { $0.matches(notReady) }
-        guard tainted == ready else { return node }
-        if ready { taints.removeAll { $0.matches(notReady) } } else { taints.append(notReady) }
-        var updated = node
-        updated.spec.taints = taints
-        return try await api.update(updated)
+        var current = node
+        while true {
+            var taints = current.spec.taints ?? []
+            let tainted = taints.contains { $0.matches(notReady) }
+            guard tainted == ready else { return current }
+            if ready { taints.removeAll { $0.matches(notReady) } } else { taints.append(notReady) }
+            var updated = current
+            updated.spec.taints = taints
+            do {
+                return try await api.update(updated)
+            } catch KubeError.conflict {
+                try Task.checkCancellation()
+                current = try await api.get(Node.self, name: current.metadata.name ?? "")
+            }
+        }
     }
 
     /// The name the Node of `claim` has or will have.
     package func nodeName(for claim: NodeClaim) -> String {
         let providerID = claim.status?.providerID ?? "nodeclaim/\(claim.metadata.name ?? "")"
         if let name = nodeNames[providerID] { return name }
-        // 10.0.0.0/8 minus the network addresses: host numbers start at 10.0.0.10, one per instance.
-        let host = nextAddress + 10
+        // 10.0.0.0/8 minus the network addresses: host numbers start at 10.0.0.10 (by default), one per instance.
+        let host = (nextAddress + configuration.firstHost) & 0xFF_FFFF
         nextAddress += 1
         let name = "ip-10-\((host >> 16) & 0xFF)-\((host >> 8) & 0xFF)-\(host & 0xFF).ec2.internal"
         nodeNames[providerID] = name
@@ -138,7 +174,7 @@ package actor SimulatedKubelet {
         let address = name.dropFirst(3).prefix { $0 != "." }.replacingOccurrences(of: "-", with: ".")
         let status = NodeStatus(
             capacity: claim.status?.capacity, allocatable: claim.status?.allocatable,
-            conditions: [readyCondition(configuration.registerReady)],
+            conditions: [readyCondition(configuration.readyAtRegistration)],
             addresses: [NodeAddress(type: "InternalIP", address: address), NodeAddress(type: "Hostname", address: name)])
         return Node(metadata: ObjectMeta(name: name, labels: labels),
                     spec: NodeSpec(providerID: claim.status?.providerID, taints: taints), status: status)

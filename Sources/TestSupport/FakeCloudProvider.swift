@@ -29,6 +29,7 @@ package final class FakeCloudProvider: CloudProvider {
         var exhausted: Set<OfferingKey> = []
         var next: UInt64 = 0xcf1182591adb49e6
         var createCalls = 0
+        var failure: CloudProviderError?
     }
 
     /// Provider name.
@@ -42,6 +43,8 @@ package final class FakeCloudProvider: CloudProvider {
 
     /// Makes an offering fail with insufficient capacity from now on.
     package func exhaust(_ key: OfferingKey) { state.withLock { _ = $0.exhausted.insert(key) } }
+    /// Makes every `create` fail with `error` until called again with nil (e.g. an API outage).
+    package func failCreates(with error: CloudProviderError?) { state.withLock { $0.failure = error } }
     /// Instances currently running.
     package var instances: [Instance] { state.withLock { Array($0.instances.values) } }
     /// How many times `create` was called.
@@ -52,6 +55,7 @@ package final class FakeCloudProvider: CloudProvider {
         let claimName = nodeClaim.metadata.name ?? ""
         return try state.withLock { state in
             state.createCalls += 1
+            if let failure = state.failure { throw failure }
             if let existing = state.instances.values.first(where: { $0.claimName == claimName }) {
                 return launched(nodeClaim, existing)
             }

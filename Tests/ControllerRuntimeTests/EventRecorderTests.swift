@@ -26,4 +26,21 @@ import TestSupport
         #expect(aggregated.involvedObject.name == "ip-10-0-0-1")
         #expect(aggregated.source?.component == "karpenter")
     }
+
+    @Test func eventsInTheSameNanosecondGetDistinctNamesEvenAcrossRecorders() async throws {
+        let clock = FixedClock()
+        let cluster = SimulatedCluster(now: { clock.now() })
+        let node = try await cluster.create(Node(metadata: ObjectMeta(name: "ip-10-0-0-1")))
+        let first = EventRecorder(api: cluster, now: { clock.now() })
+        try await first.record(node, reason: "Nominated", message: "Pod should schedule on: nodeclaim/a")
+        try await first.record(node, reason: "Nominated", message: "Pod should schedule on: node/b")
+        // A restarted controller has a new recorder and the clock has not moved.
+        let restarted = EventRecorder(api: cluster, now: { clock.now() })
+        try await restarted.record(node, reason: "Nominated", message: "Pod should schedule on: node/c")
+        let events = try await cluster.list(Event.self, namespace: "default").items
+        #expect(Set(events.compactMap(\.message)) == [
+            "Pod should schedule on: nodeclaim/a", "Pod should schedule on: node/b", "Pod should schedule on: node/c",
+        ])
+        #expect(Set(events.compactMap(\.metadata.name)).count == 3)
+    }
 }

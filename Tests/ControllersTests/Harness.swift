@@ -26,6 +26,12 @@ struct Harness {
         self.init(cloud: cloud, clock: clock, cluster: SimulatedCluster(now: { clock.now }), sink: CapturingLogSink())
     }
 
+    /// A harness whose cluster stamps objects with the wall clock, for controllers that run on
+    /// ``SystemControllerClock`` (creation times and the controllers' clock must agree).
+    static func wallClock(cloud: FakeCloudProvider = FakeCloudProvider()) -> Harness {
+        Harness(cloud: cloud, clock: VirtualClock(), cluster: SimulatedCluster(now: { Date() }), sink: CapturingLogSink())
+    }
+
     /// A second controller process against `other`'s cluster, cloud, clock and log.
     init(sharing other: Harness) {
         self.init(cloud: other.cloud, clock: other.clock, cluster: other.cluster, sink: other.sink)
@@ -77,7 +83,8 @@ struct Harness {
     }
 
     /// Registers a Node for a launched NodeClaim as the kubelet would: provider ID, the
-    /// unregistered taint plus `extraTaints`, capacity and allocatable, Ready.
+    /// unregistered taint plus `extraTaints`, capacity and allocatable, Ready; a Ready Node then
+    /// loses the API server's `not-ready` taint as the node lifecycle controller would remove it.
     @discardableResult
     func registerNode(for claim: NodeClaim, name: String = "ip-10-10-210-178.ec2.internal",
                       extraTaints: [KubeModel.Taint] = [], ready: Bool = true) async throws -> Node {
@@ -92,6 +99,11 @@ struct Harness {
         var created = try await cluster.create(node)
         created.status = node.status
         created = try await cluster.updateStatus(created)
+        if ready {
+            // What kube-controller-manager's node lifecycle controller does for a Ready node.
+            created.spec.taints?.removeAll { $0.matches(.notReady) }
+            created = try await cluster.update(created)
+        }
         try await sync()
         return created
     }

@@ -129,6 +129,42 @@ import Testing
         #expect(harness.cloud.instances.isEmpty)
     }
 
+    @Test func launchTimeoutDeletesANodeClaimThatNeverLaunches() async throws {
+        let cloud = FakeCloudProvider()
+        cloud.failCreates(with: .createFailed(reason: "UnauthorizedOperation", message: "not allowed to call CreateFleet"))
+        let (harness, claim) = try await provisioned(cloud: cloud)
+        let name = claim.metadata.name ?? ""
+        _ = try await harness.lifecycle.reconcile(name)
+        let failing = try await harness.cluster.get(NodeClaim.self, name: name)
+        #expect(failing.status?.conditions?.condition(NodeClaimConditionType.launched)?.reason == "UnauthorizedOperation")
+        harness.clock.advance(by: 4 * 60 + 59)
+        _ = try await harness.lifecycle.reconcile(name)
+        #expect(try await harness.nodeClaims().count == 1)
+        harness.clock.advance(by: 1)
+        _ = try await harness.lifecycle.reconcile(name)
+        _ = try await harness.lifecycle.reconcile(name)
+        #expect(try await harness.nodeClaims().isEmpty)
+        #expect(cloud.instances.isEmpty)
+    }
+
+    @Test func nodeWithoutUnregisteredTaintIsAdoptedWithAnErrorAndEvent() async throws {
+        let (harness, claim) = try await provisioned()
+        let name = claim.metadata.name ?? ""
+        _ = try await harness.lifecycle.reconcile(name)
+        let launched = try await harness.cluster.get(NodeClaim.self, name: name)
+        var node = try await harness.registerNode(for: launched)
+        node.spec.taints?.removeAll { $0.matches(Taint.unregistered) }
+        _ = try await harness.cluster.update(node)
+        try await harness.sync()
+        _ = try await harness.lifecycle.reconcile(name)
+        let error = try #require(harness.sink.entries.first { $0["message"] as? String == "node claim registration error" })
+        #expect(error["level"] as? String == "ERROR")
+        #expect(error["taint"] as? String == "karpenter.sh/unregistered")
+        #expect(try await harness.events(reason: "UnregisteredTaintMissing").first?.type == "Warning")
+        let registered = try await harness.cluster.get(NodeClaim.self, name: name)
+        #expect(registered.status?.conditions?.isTrue(NodeClaimConditionType.registered) == true)
+    }
+
     @Test func launchIsIdempotentAcrossRestarts() async throws {
         let (harness, claim) = try await provisioned()
         let name = claim.metadata.name ?? ""

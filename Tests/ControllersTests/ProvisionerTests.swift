@@ -56,6 +56,28 @@ import Testing
         #expect(events.first?.type == "Warning")
     }
 
+    @Test func withoutNodePoolsPodsAreLeftAloneWithOneLogLine() async throws {
+        let harness = Harness()
+        try await harness.seed(pools: [], pods: Fixtures.seedPods)
+        let round = try await harness.provisioner.schedule()
+        #expect(round.created.isEmpty && round.failed.isEmpty)
+        #expect(harness.sink.messages == ["no nodepools found"])
+        #expect(try await harness.events(reason: "FailedScheduling").isEmpty)
+    }
+
+    @Test func notReadyNodePoolIsIgnoredWithALogLine() async throws {
+        let harness = Harness()
+        var pool = Fixtures.nodePool()
+        pool.status = NodePoolStatus(conditions: [Condition(type: NodePoolConditionType.ready, status: .false, reason: "NodeClassNotReady")])
+        try await harness.seed(pools: [pool], pods: [Fixtures.pod("web")])
+        _ = try await harness.cluster.updateStatus(try await harness.cluster.get(NodePool.self, name: "default").withStatus(pool.status))
+        try await harness.sync()
+        let round = try await harness.provisioner.schedule()
+        #expect(round.created.isEmpty)
+        #expect(harness.sink.messages.first == "ignoring nodepool, not ready")
+        #expect(harness.sink.entries.first?["NodePool"] as? [String: String] == ["name": "default"])
+    }
+
     @Test func nodePoolLimitStopsProvisioning() async throws {
         let harness = Harness()
         try await harness.seed(pools: [Fixtures.nodePool(limits: ["cpu": "2"])], pods: [Fixtures.pod("first", cpu: "1")])
@@ -87,6 +109,15 @@ import Testing
     ])
     func summarizesLikeUpstream(items: [String], expected: String) {
         #expect(Provisioner.summarize(items) == expected)
+    }
+}
+
+private extension NodePool {
+    /// The pool with `status` in place of its own.
+    func withStatus(_ status: NodePoolStatus?) -> NodePool {
+        var copy = self
+        copy.status = status
+        return copy
     }
 }
 

@@ -12,7 +12,7 @@ import Testing
 /// (never on time) for the claim to become Initialized.
 @Suite struct ProvisioningControllersTests {
     @Test func pendingPodsBecomeAnInitializedNodeClaim() async throws {
-        let harness = Harness()
+        let harness = Harness.wallClock()
         try await harness.seed(pods: Fixtures.seedPods, daemonSets: Fixtures.seedDaemonSets)
         let controllers = ProvisioningControllers(
             api: harness.cluster, cloudProvider: harness.cloud, clock: SystemControllerClock(),

@@ -69,6 +69,28 @@ import Testing
         #expect(after.spec.taints?.map(\.description).contains(notReady) == false)
     }
 
+    @Test func readyDelayRegistersNotReadyThenReadyAndAddressBlocksStartAtFirstHost() async throws {
+        let cluster = SimulatedCluster(now: Self.fixedNow)
+        let clock = ManualClock()
+        let kubelet = SimulatedKubelet(api: cluster, configuration: .init(bootDelay: .seconds(20), readyDelay: .seconds(10), firstHost: 0x01_0200),
+                                       clock: clock, now: Self.fixedNow)
+        let booting = Task { try await kubelet.boot(try await Self.launchedClaim()) }
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(20))
+        await clock.waitForSleepers(1)
+        let name = "ip-10-1-2-0.ec2.internal"
+        let notReady = "node.kubernetes.io/not-ready:NoSchedule"
+        let registered = try await cluster.get(Node.self, name: name)
+        #expect(registered.readyStatus == "False")
+        #expect(registered.spec.taints?.map(\.description).contains(notReady) == true)
+        clock.advance(by: .seconds(10))
+        let ready = try await booting.value
+        #expect(ready.metadata.name == name)
+        let stored = try await cluster.get(Node.self, name: name)
+        #expect(stored.readyStatus == "True")
+        #expect(stored.spec.taints?.map(\.description).contains(notReady) == false)
+    }
+
     @Test func followsTheCloudsEvents() async throws {
         let cluster = SimulatedCluster(now: Self.fixedNow)
         let clock = ManualClock()

@@ -32,6 +32,20 @@ package struct Taint: Codable, Sendable, Hashable, CustomStringConvertible {
     package static let unregistered = Taint(key: "karpenter.sh/unregistered", effect: .noExecute)
     /// `karpenter.sh/disrupted:NoSchedule`, placed on nodes being disrupted.
     package static let disrupted = Taint(key: "karpenter.sh/disrupted", effect: .noSchedule)
+    /// `node.kubernetes.io/not-ready:NoSchedule`, put on every new Node by the API server's
+    /// TaintNodesByCondition admission and removed by the node lifecycle controller once it is Ready.
+    package static let notReady = Taint(key: "node.kubernetes.io/not-ready", effect: .noSchedule)
+
+    /// Taints that come and go with a node's health rather than its configuration (not-ready,
+    /// unreachable, the cloud controller's uninitialized). A node carrying them is still capacity
+    /// the provisioner counts on: they are ignored when simulating scheduling, and a NodeClaim is
+    /// not `Initialized` while its Node has any of them.
+    package static let knownEphemeral: [Taint] = [
+        notReady,
+        Taint(key: "node.kubernetes.io/not-ready", effect: .noExecute),
+        Taint(key: "node.kubernetes.io/unreachable", effect: .noSchedule),
+        Taint(key: "node.cloudprovider.kubernetes.io/uninitialized", value: "true", effect: .noSchedule),
+    ]
 }
 
 /// The effect of a taint.
