@@ -32,6 +32,9 @@ struct SimulationPicture {
     var retryAllPods = false
     /// NodeClaims that reported `Launched` since the last read, oldest first.
     var launched: [String] = []
+    /// Whether a NodeClaim was deleted since this was last cleared: its pods are pending again
+    /// without a change of their own, so the provisioner must look at them again.
+    var claimDeleted = false
 
     /// Subscribes to `cluster`; create the scenario's objects afterwards so they arrive as ADDED.
     init(cluster: SimulatedCluster) {
@@ -88,6 +91,7 @@ struct SimulationPicture {
             if let pool = claim.metadata.labels?[WellKnownLabels.nodePool] { dirtyPools.insert(pool) }
         case let .deleted(claim):
             state.remove(claim)
+            claimDeleted = true
             claims[claim.metadata.key] = nil
             if let providerID = claim.status?.providerID { claimByProviderID[providerID] = nil }
             if let pool = claim.metadata.labels?[WellKnownLabels.nodePool] { dirtyPools.insert(pool) }

@@ -93,6 +93,14 @@ struct SimulationRun {
             if windowOpened == nil { windowOpened = clock.now }
             provisioner.observe(pod)
         }
+        // What the informers do in the operator (see ProvisioningControllers): absorb changes, and
+        // when a NodeClaim went away, look at the pending pods again.
+        func drain() throws {
+            try picture.drain(into: state, observe: observe)
+            guard picture.claimDeleted else { return }
+            picture.claimDeleted = false
+            if provisioner.triggerIfPending(), windowOpened == nil { windowOpened = clock.now }
+        }
         let status = { () -> String in
             "karpenter simulate: \(String(format: "%.0f", clock.now.timeIntervalSince(start)))s simulated, "
                 + "\(boundAt.count)/\(picture.pods.count) pods bound, \(picture.claims.count) nodeclaims, "
@@ -103,7 +111,7 @@ struct SimulationRun {
             stats.steps = step + 1
             pacer.tick(status)
             let before = cluster.resourceVersion
-            try picture.drain(into: state, observe: observe)
+            try drain()
             let toSchedule = picture.podsToSchedule()
             picture.untriedPods = []
             picture.retryAllPods = false
@@ -111,7 +119,7 @@ struct SimulationRun {
                 let pass = try await scheduler.schedule(toSchedule, nodes: Array(picture.nodes.values), placed: picture.placedPods)
                 for key in pass.bound { boundAt[key] = clock.now }
             }
-            try picture.drain(into: state, observe: observe)
+            try drain()
             if let deadline = provisioner.deadline, deadline <= clock.now {
                 let pending = state.provisionablePods.map(\.metadata.key)
                 let wallStarted = ContinuousClock.now
@@ -129,7 +137,7 @@ struct SimulationRun {
                     }
                 }
             }
-            try picture.drain(into: state, observe: observe)
+            try drain()
             let claims = picture.dirtyClaims.union(timeline.dueRequeues(at: clock.now)).sorted()
             picture.dirtyClaims = []
             for key in claims {
@@ -137,7 +145,7 @@ struct SimulationRun {
                 stats.reconciles += 1
                 timeline.requeue(key, at: result.requeueAfter.map { clock.now.addingTimeInterval(Self.seconds($0)) })
             }
-            try picture.drain(into: state, observe: observe)
+            try drain()
             let pools = picture.dirtyPools.sorted()
             picture.dirtyPools = []
             for pool in pools { _ = try await counter.reconcile(pool) }
