@@ -9,7 +9,7 @@ export KARPENTER_CACHE ?= $(HOME)/.cache/karpenter-swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
 PIP_PACKAGES := jsonschema pyyaml pytest
 
-.PHONY: deps deps-aws deps-control-plane peers-control-plane build test test-unit test-integration run bench bench-deps bench-scheduling bench-aws bench-kube catalog clean
+.PHONY: deps deps-aws deps-control-plane peers-control-plane build test test-unit test-integration run bench bench-deps bench-scheduling bench-aws bench-kube bench-simulate catalog clean
 
 ## deps: install the system libraries and Python tools the build and tests need (idempotent).
 deps:
@@ -81,7 +81,16 @@ bench-kube: deps peers-control-plane
 	  eval "$$(hack/control-plane.sh env)" && .build/release/kube-client-benchmark
 
 ## bench: release-build benchmarks (not part of `make test`).
-bench: deps bench-scheduling bench-aws bench-kube
+bench: deps bench-scheduling bench-aws bench-kube bench-simulate
+
+## bench-simulate: `karpenter simulate` (release build) on 1k (kwok-basic) and 10k (mixed-10k) pending pods:
+## wall time, pod creation to cloud create call, controller wall time per batch, peak RSS (docs/benchmarks.md).
+SIM_SCENARIOS ?= kwok-basic mixed-10k
+bench-simulate: deps
+	$(SWIFT) build -c release --product karpenter
+	@for scenario in $(SIM_SCENARIOS); do echo "== $$scenario"; \
+	  .build/release/karpenter simulate -f deploy/examples/scenarios/$$scenario.yaml --until-idle --stats >/dev/null || exit 1; \
+	done
 
 ## bench-aws: SigV4 signing throughput and signed EC2 round trips to moto (Swift, then boto3 as baseline).
 bench-aws: deps deps-aws

@@ -157,7 +157,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "KarpenterCLITests", dependencies: ["karpenter", "KubeModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "KarpenterCLITests",
+            dependencies: ["karpenter", "KubeModel", "TestSupport", "Controllers", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "HTTPCore", "Simulation", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AWSClientTests",

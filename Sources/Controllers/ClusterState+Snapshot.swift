@@ -8,7 +8,9 @@ extension ClusterState {
     ///
     /// `instanceTypes` maps a NodePool name to what the cloud provider offers it; pools without an
     /// entry are skipped. An in-flight NodeClaim that has not launched is estimated at the smallest
-    /// allocatable among the instance types it allows, so pods are not provisioned twice.
+    /// allocatable among the instance types it allows, so pods are not provisioned twice. Every
+    /// existing node or claim carries the requests and host ports of its bound pods plus those of
+    /// the compatible DaemonSets that have no pod there yet.
     package func schedulingInput(pods: [Pod], instanceTypes: [String: [InstanceType]]) -> SchedulingInput {
         let snapshot = state.withLock { $0 }
         let pools = snapshot.nodePools.values
@@ -38,30 +40,28 @@ extension ClusterState {
         for claim in snapshot.nodeClaims.values {
             if let providerID = claim.status?.providerID { claimsByProviderID[providerID] = claim }
         }
+        let daemons = snapshot.daemonSets.values.sorted { $0.metadata.key < $1.metadata.key }.map(DaemonPod.init)
         var existing: [ExistingNode] = []
         var claimedNodes = Set<String>()
+        var nodeProviderIDs = Set<String>()
         for node in snapshot.nodes.values.sorted(by: { $0.metadata.key < $1.metadata.key }) where !node.metadata.isDeleting {
             let name = node.metadata.name ?? ""
             claimedNodes.insert(name)
+            if let providerID = node.spec.providerID { nodeProviderIDs.insert(providerID) }
             let claim = node.spec.providerID.flatMap { claimsByProviderID[$0] }
-            existing.append(Self.existingNode(node, claim: claim, pods: podsByNode[name] ?? []))
+            var capacity = Self.existingNode(node, claim: claim, pods: podsByNode[name] ?? [])
+            Self.reserveDaemons(daemons, on: &capacity, bound: podsByNode[name] ?? [])
+            existing.append(capacity)
         }
         for claim in snapshot.nodeClaims.values.sorted(by: { $0.metadata.key < $1.metadata.key }) where !claim.metadata.isDeleting {
             if let nodeName = claim.status?.nodeName, claimedNodes.contains(nodeName) { continue }
-            if let providerID = claim.status?.providerID,
-               snapshot.nodes.values.contains(where: { $0.spec.providerID == providerID }) { continue }
-            existing.append(inFlightNode(claim, typesByName: typesByName))
-        }
-        let daemonPods = snapshot.daemonSets.values.sorted { $0.metadata.key < $1.metadata.key }.map { daemonSet in
-            var pod = Pod(metadata: ObjectMeta(name: daemonSet.metadata.name, namespace: daemonSet.metadata.namespace,
-                                               uid: "daemonset/" + daemonSet.metadata.key,
-                                               labels: daemonSet.spec.template.metadata?.labels),
-                          spec: daemonSet.spec.template.spec)
-            pod.status = nil
-            return SchedulingPod(kube: pod)
+            if let providerID = claim.status?.providerID, nodeProviderIDs.contains(providerID) { continue }
+            var capacity = inFlightNode(claim, typesByName: typesByName)
+            Self.reserveDaemons(daemons, on: &capacity, bound: [])
+            existing.append(capacity)
         }
         return SchedulingInput(pods: pods.map { SchedulingPod(kube: $0) }, existingNodes: existing,
-                               nodePools: schedulingPools, instanceTypes: allTypes, daemonSetPods: daemonPods)
+                               nodePools: schedulingPools, instanceTypes: allTypes, daemonSetPods: daemons.map(\.solverPod))
     }
 
     /// A Node as capacity the solver may place pods on, merged with the NodeClaim that launched it.
@@ -69,31 +69,36 @@ extension ClusterState {
     /// Until a managed Node is initialized it is judged by its NodeClaim, which is what it will
     /// become: the claim's taints (startup taints excluded) and the claim's allocatable (a booting
     /// kubelet may not report extended resources yet), with the claim's labels under the Node's.
-    /// Known ephemeral taints (not-ready, unreachable, uninitialized) and the unregistered taint
-    /// never count: otherwise a Node that has just registered would look unusable and its pods
-    /// would get a second NodeClaim.
+    /// On such a Node the known ephemeral taints (not-ready, unreachable, uninitialized) and the
+    /// unregistered taint do not count: otherwise a Node that has just registered would look
+    /// unusable and its pods would get a second NodeClaim. An initialized or unmanaged Node keeps
+    /// every taint: one that went unreachable is not capacity anyone can count on.
     static func existingNode(_ node: Node, claim: NodeClaim?, pods: [Pod]) -> ExistingNode {
         var requested = Resources.zero
-        for pod in pods { requested.add(SchedulingPod(kube: pod).requests) }
+        var ports: [HostPort] = []
+        for pod in pods {
+            let solverPod = SchedulingPod(kube: pod)
+            requested.add(solverPod.requests)
+            ports += solverPod.hostPorts
+        }
         let managed = claim != nil || node.metadata.labels?[WellKnownLabels.nodePool] != nil
         let initialized = !managed || node.metadata.labels?[WellKnownLabels.initialized] == "true"
             || claim?.status?.conditions?.isTrue(NodeClaimConditionType.initialized) == true
-        var ignored = KubeModel.Taint.knownEphemeral + [KubeModel.Taint.unregistered]
         var taints = node.spec.taints ?? []
         var allocatable = node.status?.allocatable
         var labels = node.metadata.labels ?? [:]
         if !initialized {
-            ignored += claim?.spec.startupTaints ?? []
             if let claim {
                 taints = claim.spec.taints ?? []
                 if let launched = claim.status?.allocatable, !launched.isEmpty { allocatable = launched }
                 labels = labels.merging(claim.metadata.labels ?? [:]) { fromNode, _ in fromNode }
             }
+            let ignored = KubeModel.Taint.knownEphemeral + [KubeModel.Taint.unregistered] + (claim?.spec.startupTaints ?? [])
+            taints.removeAll { taint in ignored.contains { $0.matches(taint) } }
         }
-        let effective = taints.filter { taint in !ignored.contains { $0.matches(taint) } }
         return ExistingNode(
-            name: node.metadata.name ?? "", labels: labels, taints: effective.map { Scheduling.Taint(kube: $0) },
-            allocatable: Resources(kube: allocatable), requested: requested,
+            name: node.metadata.name ?? "", labels: labels, taints: taints.map { Scheduling.Taint(kube: $0) },
+            allocatable: Resources(kube: allocatable), requested: requested, hostPortsUsed: ports,
             pods: pods.map { ExistingPod(kube: $0) }, initialized: initialized)
     }
 

@@ -77,6 +77,9 @@ package final class ClusterState: Sendable {
             .sorted { $0.metadata.key < $1.metadata.key }
     }
 
+    /// Whether any pod is provisionable (see ``provisionablePods``); no copy is made.
+    package var hasProvisionablePods: Bool { state.withLock { $0.pods.values.contains(where: Self.isProvisionable) } }
+
     /// Whether `pod` should trigger provisioning (see ``provisionablePods``).
     package static func isProvisionable(_ pod: Pod) -> Bool {
         !pod.isBound && pod.isMarkedUnschedulable && !pod.isTerminal && !pod.metadata.isDeleting

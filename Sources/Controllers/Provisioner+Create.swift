@@ -28,10 +28,14 @@ extension Provisioner {
             throw ProvisioningError.nodePoolNotFound(decision.nodePool)
         }
         if let limits = pool.spec.limits, !limits.isEmpty {
-            let usage = state.usage(of: decision.nodePool).resources.kubeList()
+            // The last guard against racing rounds: the solver already planned within the limits.
+            // As upstream, a limit is exceeded only when usage is above it, and `nodes` counts NodeClaims.
+            let current = state.usage(of: decision.nodePool)
+            var usage = current.resources.kubeList()
+            usage[NodePool.nodesLimit] = Quantity(Int64(current.count))
             let exceeded = limits.keys.sorted().filter { key in
                 guard let limit = limits[key], let used = usage[key] else { return false }
-                return used >= limit
+                return key == NodePool.nodesLimit ? used >= limit : used > limit
             }
             if !exceeded.isEmpty { throw ProvisioningError.limitExceeded(nodePool: decision.nodePool, resources: exceeded) }
         }

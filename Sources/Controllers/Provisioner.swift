@@ -45,6 +45,18 @@ package final class Provisioner: Sendable {
         batcher.withLock { $0.trigger(at: now) }
     }
 
+    /// Opens (or extends) a batch window if any provisionable pod is waiting. Pods whose NodeClaim
+    /// was deleted (insufficient capacity, launch or registration timeout) or whose round failed do
+    /// not change, so nothing else would bring them back; upstream likewise looks at every pending
+    /// pod again every 10 s. Returns whether a window is now open.
+    @discardableResult
+    package func triggerIfPending() -> Bool {
+        guard state.hasProvisionablePods else { return false }
+        let now = clock.now
+        batcher.withLock { $0.trigger(at: now) }
+        return true
+    }
+
     /// When the open batch window closes, or `nil` when nothing is waiting.
     package var deadline: Date? { batcher.withLock { $0.deadline } }
 
@@ -65,17 +77,17 @@ package final class Provisioner: Sendable {
         guard !pods.isEmpty else { return ProvisioningRound() }
         var instanceTypes: [String: [InstanceType]] = [:]
         let pools = state.nodePools.filter { !$0.metadata.isDeleting }.sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
-        if pools.isEmpty {
-            // Nothing could ever be provisioned: leave the pods alone rather than flood them with events.
+        for pool in pools where !isReady(pool) {
+            logger.with("NodePool", .object(name: pool.metadata.name ?? "")).info("ignoring nodepool, not ready")
+        }
+        let ready = pools.filter(isReady)
+        if ready.isEmpty {
+            // Nothing could be provisioned: leave the pods alone rather than flood them with events.
             logger.info("no nodepools found")
             return ProvisioningRound()
         }
-        for pool in pools {
+        for pool in ready {
             let name = pool.metadata.name ?? ""
-            guard isReady(pool) else {
-                logger.with("NodePool", .object(name: name)).info("ignoring nodepool, not ready")
-                continue
-            }
             do {
                 let types = try await cloudProvider.instanceTypes(for: pool)
                 if types.isEmpty {
@@ -111,14 +123,8 @@ package final class Provisioner: Sendable {
                 "nodes": .int(inFlight.count), "pods": .int(inFlight.reduce(0) { $0 + $1.podUIDs.count }),
             ]).info("computed unready node(s) will fit pod(s)")
         }
-        for placement in result.existingNodePlacements {
-            let kind = state.nodeClaim(named: placement.nodeName) != nil ? "nodeclaim" : "node"
-            for uid in placement.podUIDs {
-                guard let pod = byUID[uid] else { continue }
-                if kind == "nodeclaim" { state.nominate([pod.metadata.key], to: placement.nodeName) }
-                await record(pod, reason: "Nominated", message: "Pod should schedule on: \(kind)/\(placement.nodeName)")
-            }
-        }
+        // NodeClaims first: every event is an API call, and capacity must not wait behind them.
+        var nominations: [(pod: Pod, target: String)] = []
         for claim in result.newNodeClaims {
             let claimPods = claim.podUIDs.compactMap { byUID[$0] }
             do {
@@ -126,15 +132,29 @@ package final class Provisioner: Sendable {
                 round.created.append(created)
                 let name = created.metadata.name ?? ""
                 state.nominate(claimPods.map(\.metadata.key), to: name)
-                for pod in claimPods {
-                    await record(pod, reason: "Nominated", message: "Pod should schedule on: nodeclaim/\(name)")
-                }
-            } catch let error as ProvisioningError {
+                nominations += claimPods.map { ($0, "nodeclaim/\(name)") }
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // One failed create (a limit reached meanwhile, a rejected or lost API call) costs
+                // only its own pods; they stay pending and the next round retries them.
                 logger.with("NodePool", .object(name: claim.nodePool)).error("could not schedule pod", metadata: ["error": "\(error)"])
                 for pod in claimPods {
                     await record(pod, type: "Warning", reason: "FailedScheduling", message: "Failed to schedule pod, \(error)")
                 }
+                round.retry = true
             }
+        }
+        for placement in result.existingNodePlacements {
+            let kind = state.nodeClaim(named: placement.nodeName) != nil ? "nodeclaim" : "node"
+            for uid in placement.podUIDs {
+                guard let pod = byUID[uid] else { continue }
+                if kind == "nodeclaim" { state.nominate([pod.metadata.key], to: placement.nodeName) }
+                nominations.append((pod, "\(kind)/\(placement.nodeName)"))
+            }
+        }
+        for (pod, target) in nominations {
+            await record(pod, reason: "Nominated", message: "Pod should schedule on: \(target)")
         }
         for failure in result.failures {
             guard let pod = byUID[failure.uid] else { continue }
@@ -172,4 +192,6 @@ package struct ProvisioningRound: Sendable {
     package var created: [NodeClaim] = []
     /// Keys of pods that fit nowhere.
     package var failed: [String] = []
+    /// Whether a NodeClaim could not be created, so the round should be retried soon.
+    package var retry = false
 }

@@ -88,6 +88,8 @@ package final class ProvisioningControllers: Sendable {
             case let .deleted(claim):
                 state.remove(claim)
                 if let pool = claim.metadata.labels?[WellKnownLabels.nodePool] { poolQueue.add(pool) }
+                // Pods counting on it are pending again without any change of their own.
+                provisioner.triggerIfPending()
             }
         }
         nodePools.addHandler { event in
@@ -122,16 +124,26 @@ package final class ProvisioningControllers: Sendable {
         }
     }
 
-    /// Waits for informer sync, then runs a provisioning round each time the batch window closes.
+    /// How often pending pods are looked at again when nothing else triggered a round (upstream: 10 s).
+    static let pendingPodInterval: TimeInterval = 10
+
+    /// Waits for informer sync, then runs a provisioning round each time the batch window closes,
+    /// and opens a window every ``pendingPodInterval`` while provisionable pods are waiting.
     private func runProvisioner() async {
         await pods.waitForSync()
         await nodes.waitForSync()
         await nodeClaims.waitForSync()
         await nodePools.waitForSync()
         await daemonSets.waitForSync()
+        var lastLook = provisioner.clock.now
         while !Task.isCancelled {
             do {
-                try await provisioner.reconcileIfDue()
+                let now = provisioner.clock.now
+                if provisioner.deadline == nil, now.timeIntervalSince(lastLook) >= Self.pendingPodInterval {
+                    lastLook = now
+                    provisioner.triggerIfPending()
+                }
+                if let round = try await provisioner.reconcileIfDue(), round.retry { provisioner.triggerIfPending() }
                 let wait: Duration
                 if let deadline = provisioner.deadline {
                     let seconds = max(0, deadline.timeIntervalSince(provisioner.clock.now))
@@ -145,6 +157,7 @@ package final class ProvisioningControllers: Sendable {
             } catch {
                 logger.with("controller", "provisioner").error("provisioning round failed", metadata: ["error": "\(error)"])
                 try? await sleeper.sleep(for: .seconds(1), tolerance: nil)
+                provisioner.triggerIfPending()
             }
         }
     }

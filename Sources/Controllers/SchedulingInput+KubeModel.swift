@@ -141,20 +141,25 @@ extension SchedulingPod {
 }
 
 extension SchedulingNodePool {
-    /// The solver's view of `nodePool` with its current usage (for limits) and node count.
+    /// The solver's view of `nodePool` with its current usage (for limits) and node count. The
+    /// `nodes` limit caps the number of NodeClaims; every other limit caps a resource.
     package init(kube nodePool: NodePool, usage: Resources, nodeCount: Int) {
         let template = nodePool.spec.template
         var labels = template.metadata?.labels ?? [:]
         labels[WellKnownLabels.nodePool] = nodePool.metadata.name ?? ""
         var limits: [String: Int64]?
-        if let declared = nodePool.spec.limits {
+        var nodeLimit: Int?
+        if var declared = nodePool.spec.limits {
+            if let nodes = declared.removeValue(forKey: NodePool.nodesLimit) {
+                nodeLimit = nodes.milliInt64.map { Int(clamping: $0 / 1000) } ?? Int.max
+            }
             limits = declared.compactMapValues { $0.milliInt64 }
         }
         self.init(name: nodePool.metadata.name ?? "", weight: nodePool.spec.weight ?? 0,
                   requirements: template.spec.requirements.map { RequirementSpec(kube: $0) }, labels: labels,
                   taints: (template.spec.taints ?? []).map { Scheduling.Taint(kube: $0) },
                   startupTaints: (template.spec.startupTaints ?? []).map { Scheduling.Taint(kube: $0) },
-                  limits: limits, usage: usage, nodeCount: nodeCount)
+                  limits: limits, nodeLimit: nodeLimit, usage: usage, nodeCount: nodeCount)
     }
 }
 

@@ -36,12 +36,12 @@ package enum JSONValue: Sendable, Hashable, Codable {
 
     /// Encodes a Codable value into its JSON form.
     package init(encoding value: some Encodable) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(value))
+        self = try JSONValue(parsing: try JSONEncoder().encode(value))
     }
 
     /// Decodes the JSON form into a Codable value.
     package func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        try JSONDecoder().decode(Value.self, from: try JSONEncoder().encode(self))
+        try JSONDecoder().decode(Value.self, from: serialized)
     }
 
     /// Member `key` of an object (nil for other values or a missing key).

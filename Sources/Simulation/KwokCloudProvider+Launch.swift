@@ -38,18 +38,22 @@ extension KwokCloudProvider {
     }
 
     /// Offerings in allowed zones whose labels satisfy every requirement on a key the type defines.
+    /// Requirements on the type's own labels are checked once per type, zone and capacity type once
+    /// per offering.
     func candidates(for requirements: [NodeSelectorRequirement]) -> [Candidate] {
+        let perOffering: Set<String> = [WellKnownLabels.zone, WellKnownLabels.capacityType]
+        let typeRequirements = requirements.filter { !perOffering.contains($0.key) }
+        let offeringRequirements = requirements.filter { perOffering.contains($0.key) }
+        func satisfied(_ requirement: NodeSelectorRequirement, _ labels: [String: String]) -> Bool {
+            labels[requirement.key] == nil && requirement.operator == .in ? true : requirement.matches(labels)
+        }
         var result: [Candidate] = []
-        for (info, typeLabels) in zip(catalogue.instanceTypes, typeLabels) {
-            var labels = typeLabels
+        for (info, typeLabels) in zip(catalogue.instanceTypes, typeLabels)
+        where typeRequirements.allSatisfy({ satisfied($0, typeLabels) }) {
             for offering in info.offerings where allowedZones.contains(offering.zone) {
                 guard let price = offering.price else { continue }
-                labels[WellKnownLabels.zone] = offering.zone
-                labels[WellKnownLabels.capacityType] = offering.capacityType
-                let fits = requirements.allSatisfy { requirement in
-                    labels[requirement.key] == nil && requirement.operator == .in ? true : requirement.matches(labels)
-                }
-                if fits {
+                let labels = [WellKnownLabels.zone: offering.zone, WellKnownLabels.capacityType: offering.capacityType]
+                if offeringRequirements.allSatisfy({ satisfied($0, labels) }) {
                     let key = OfferingKey(instanceType: info.name, zone: offering.zone, capacityType: offering.capacityType)
                     result.append(Candidate(info: info, key: key, price: price))
                 }

@@ -23,7 +23,7 @@ extension SimulatedCluster {
             try write(value, kind: kind, namespace: object.metadata.namespace, name: object.metadata.name ?? "",
                       subresource: subresource, expectedVersion: object.metadata.resourceVersion, in: &state)
         }
-        return try Self.decode(Object.self, stored)
+        return try decodeStored(Object.self, stored)
     }
 
     /// Applies a merge or JSON patch to the stored JSON, then writes it like an update.
@@ -55,7 +55,7 @@ extension SimulatedCluster {
             patched["metadata"]?["resourceVersion"] = old.value(atPath: "metadata.resourceVersion")
             return try write(patched, kind: kind, namespace: namespace, name: name, subresource: subresource, expectedVersion: nil, in: &state)
         }
-        return try Self.decode(Object.self, stored)
+        return try decodeStored(Object.self, stored)
     }
 
     /// Deletes, or marks for deletion while finalizers or a grace period hold the object.
@@ -102,7 +102,7 @@ extension SimulatedCluster {
             var meta = value["metadata"] ?? .object([:])
             meta["name"] = .string(name)
             meta["namespace"] = namespace.map(JSONValue.string)
-            meta["uid"] = .string(UUID().uuidString.lowercased())
+            meta["uid"] = .string(Self.uid(from: &state.uids))
             meta["resourceVersion"] = .string(String(state.version))
             meta["creationTimestamp"] = .string(KubeTime(now()).description)
             meta["generation"] = .number(1)
@@ -115,7 +115,19 @@ extension SimulatedCluster {
             publish(Change(kind: kind, type: "ADDED", old: nil, object: value, version: state.version), in: &state)
             return value
         }
-        return try Self.decode(Object.self, stored)
+        return try decodeStored(Object.self, stored)
+    }
+
+    /// A version-4-shaped UUID from `generator`, or a random one without it.
+    static func uid(from generator: inout SplitMix64?) -> String {
+        guard let high = generator?.next(), let low = generator?.next() else { return UUID().uuidString.lowercased() }
+        let hex = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
+        let digits = Array(hex)
+        let groups: [String] = [
+            String(digits[0..<8]), String(digits[8..<12]), "4" + String(digits[13..<16]),
+            "8" + String(digits[17..<20]), String(digits[20..<32]),
+        ]
+        return groups.joined(separator: "-")
     }
 
     /// Status as the API server sets it on create: pods start `Pending`, namespaces `Active`, nodes keep
@@ -270,4 +282,9 @@ extension SimulatedCluster {
     static func conflictMessage(_ type: ResourceType, _ name: String) -> String {
         "Operation cannot be fulfilled on \(type) \"\(name)\": the object has been modified; please apply your changes to the latest version and try again"
     }
+}
+
+private extension String {
+    /// The string with leading zeros up to `width` characters.
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

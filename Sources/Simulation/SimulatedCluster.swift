@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 import KubeClient
 import KubeModel
@@ -46,13 +47,18 @@ package final class SimulatedCluster: KubeAPI {
     struct State {
         var objects: [Kind: [String: JSONValue]] = [:]
         var version: Int
-        var history: [Change] = []
+        var history: Deque<Change> = []
         /// Oldest version a watch may resume from.
         var oldestWatchable: Int
         var watchers: [UInt64: Watcher] = [:]
         var nextWatcherID: UInt64 = 1
         /// Seeded source of `generateName` suffixes; `nil` draws them at random.
         var names: SplitMix64?
+        /// Seeded source of `metadata.uid`s (separate from names, so adding it changed no name); `nil`
+        /// draws random UUIDs. Solvers order equal pods by UID, so a reproducible run needs both.
+        var uids: SplitMix64?
+        /// Latest decoded form of stored objects of watched kinds (see ``decodeStored(_:_:)``).
+        var memo: [Kind: [String: Memo]] = [:]
     }
 
     let state: Mutex<State>
@@ -62,12 +68,13 @@ package final class SimulatedCluster: KubeAPI {
     /// Creates a cluster holding the `default` and `kube-system` namespaces. Versions start at
     /// `firstResourceVersion`, so older versions are already "compacted" (410), like an API server's
     /// watch cache that starts after etcd's history; `historyLimit` bounds the events kept for resuming.
-    /// With `nameSeed`, `generateName` suffixes come from a seeded generator (reproducible runs).
+    /// With `nameSeed`, `generateName` suffixes and UIDs come from seeded generators (reproducible runs).
     package init(now: @escaping @Sendable () -> Date = { Date() }, firstResourceVersion: Int = 100, historyLimit: Int = 10_000,
                  nameSeed: UInt64? = nil) {
         self.now = now
         self.historyLimit = max(historyLimit, 1)
-        state = Mutex(State(version: firstResourceVersion, oldestWatchable: firstResourceVersion, names: nameSeed.map(SplitMix64.init(seed:))))
+        state = Mutex(State(version: firstResourceVersion, oldestWatchable: firstResourceVersion, names: nameSeed.map(SplitMix64.init(seed:)),
+                            uids: nameSeed.map { SplitMix64(seed: $0 ^ 0x5549_4453_5549_4453) }))
         for name in ["default", "kube-system", "kube-node-lease"] {
             _ = try? insert(Namespace(metadata: ObjectMeta(name: name)))
         }
@@ -82,7 +89,7 @@ package final class SimulatedCluster: KubeAPI {
         guard let value = state.withLock({ $0.objects[kind]?[key] }) else {
             throw KubeError.notFound("\(Object.resourceType) \"\(name)\" not found")
         }
-        return try Self.decode(Object.self, value)
+        return try decodeStored(Object.self, value)
     }
 
     /// Matching objects sorted by key, paged by `limit`/`continue`.
@@ -193,6 +200,7 @@ package final class SimulatedCluster: KubeAPI {
 
     /// Records a change and hands it to matching watchers. Call with the lock held.
     func publish(_ change: Change, in state: inout State) {
+        Self.forgetMemo(of: change, in: &state)
         state.history.append(change)
         if state.history.count > historyLimit {
             let dropped = state.history.count - historyLimit
@@ -252,8 +260,8 @@ package final class SimulatedCluster: KubeAPI {
 }
 
 /// Removes a watcher from the cluster when the consumer drops its ``KubeWatch``.
-private final class WatchLease: Sendable {
-    private let cluster: SimulatedCluster
+final class WatchLease: Sendable {
+    let cluster: SimulatedCluster
     private let id: UInt64?
 
     init(cluster: SimulatedCluster, id: UInt64?) {

@@ -39,6 +39,15 @@ final class SimulatedWatchChannel: Sendable {
         waiter?.resume(returning: nil)
     }
 
+    /// Every queued event, without waiting: what a single-task driver (``SimulatedChangeFeed``) reads
+    /// between its steps.
+    func drain() -> [Entry] {
+        state.withLock { state in
+            defer { state.entries.removeAll() }
+            return Array(state.entries)
+        }
+    }
+
     /// The next event, or nil when closed and drained.
     func next() async -> Entry? {
         await withTaskCancellationHandler {

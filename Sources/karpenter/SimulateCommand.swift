@@ -13,8 +13,10 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             Loads NodePools, EC2NodeClasses (v1 or v1beta1), Pods, Deployments (expanded to their \
             replicas) and DaemonSets from each -f file; without -f, the seed scenario \
-            deploy/examples/scenarios/seed.yaml. Time is simulated and jumps forward whenever every \
-            component is idle. The run stops when nothing is pending or in flight.
+            deploy/examples/scenarios/seed.yaml (compiled in). Time is simulated and jumps forward \
+            whenever every component is idle, unless --speed paces it against the wall clock. The run \
+            stops when nothing is pending or in flight. Runs longer than 10 s of wall time print a \
+            progress line to standard error every 10 s.
             """
     )
 
@@ -24,11 +26,24 @@ struct SimulateCommand: AsyncParsableCommand {
     var untilIdle = false
     @Option(help: "Seed for the simulated cloud's instance IDs.")
     var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(
+        "Pace simulated time at N times real time (e.g. 60: one simulated minute per second).",
+        discussion: "Without it the simulation runs as fast as it can.", valueName: "N"))
+    var speed: Double?
+    @Flag(help: "After the summary, print wall time, create-call latency and peak memory to standard error.")
+    var stats = false
+
+    func validate() throws {
+        if let speed, !(speed.isFinite && speed > 0) {
+            throw ValidationError("--speed must be a positive number of simulated seconds per second, got \(speed)")
+        }
+    }
 
     func run() async throws {
         var scenario = Scenario()
         do {
-            for file in files.isEmpty ? [Self.seedScenarioPath] : files {
+            if files.isEmpty { try scenario.load(SeedScenario.yaml, source: SeedScenario.source) }
+            for file in files {
                 let text = try String(contentsOfFile: file, encoding: .utf8)
                 try scenario.load(text, source: file)
             }
@@ -45,23 +60,25 @@ struct SimulateCommand: AsyncParsableCommand {
             JSONLogHandler(label: label, commit: commit, level: .info, sink: sink, clock: { clock.now })
         }
         let report: SimulationReport
+        let measured: SimulationStats
         do {
-            report = try await SimulationRun(scenario: scenario, seed: seed, logger: logger, clock: clock).run()
+            var run = SimulationRun(scenario: scenario, seed: seed, logger: logger, clock: clock)
+            run.speed = speed
+            run.progress = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            (report, measured) = try await run.run()
         } catch {
             sink.flush()
             throw Self.fail("simulation failed: \(error)")
         }
         sink.flush()
         FileHandle.standardOutput.write(Data((report.table + "\n").utf8))
+        if stats { FileHandle.standardError.write(Data((measured.text + "\n").utf8)) }
         if untilIdle, !report.unschedulable.isEmpty {
             FileHandle.standardError.write(Data(
                 "karpenter simulate: \(report.unschedulable.count) pod(s) stayed unschedulable: \(report.unschedulable.prefix(5).joined(separator: ", "))\n".utf8))
             throw ExitCode(1)
         }
     }
-
-    /// The seed cluster's scenario, relative to the working directory (the repository root).
-    static let seedScenarioPath = "deploy/examples/scenarios/seed.yaml"
 
     /// Writes `message` to standard error and returns the exit status to throw.
     private static func fail(_ message: String) -> ExitCode {

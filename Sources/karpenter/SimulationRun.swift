@@ -11,9 +11,12 @@ import Synchronization
 
 /// One `karpenter simulate` run: the real provisioner, NodeClaim lifecycle and NodePool counter
 /// on a SimulatedCluster with a KwokCloudProvider, a SimulatedKubelet and a SimulatedScheduler.
-/// The components are stepped in a fixed order on one task; when a step changes nothing the
-/// virtual clock jumps to the next timer (batch window, node boot), so a run takes simulated
-/// minutes in milliseconds and its order of events depends only on the input and the seed.
+/// The components are stepped in a fixed order on one task and only see what changed: change feeds
+/// (``SimulationPicture``) feed the ClusterState and mark NodeClaims, NodePools and pods dirty, and
+/// reconcilers' requeues are timers on the virtual time line (``SimulationTimeline``). When a step
+/// changes nothing the virtual clock jumps to the next timer (requeue, batch window, node boot), so a
+/// run takes simulated minutes in milliseconds and its order of events depends only on the input and
+/// the seed.
 struct SimulationRun {
     /// Why a run stopped without finishing.
     enum RunError: Error, CustomStringConvertible {
@@ -35,26 +38,35 @@ struct SimulationRun {
     /// How long a launched instance takes to register its Node.
     var bootDelay: TimeInterval = 30
     /// Upper bound on steps, so a controller bug cannot spin forever.
-    var stepLimit = 100_000
+    var stepLimit = 1_000_000
+    /// Simulated seconds per wall second (`--speed`), or nil for as fast as possible.
+    var speed: Double?
+    /// Where progress lines go on long runs.
+    var progress: @Sendable (String) -> Void = { _ in }
 
     /// Runs until nothing is pending or in flight and returns what happened.
-    func run() async throws -> SimulationReport {
+    func run() async throws -> (report: SimulationReport, stats: SimulationStats) {
         let clock = clock
-        let cluster = SimulatedCluster(now: { clock.now }, nameSeed: seed)
+        // The run reads changes through its own feeds and never resumes a watch: keep little history.
+        let cluster = SimulatedCluster(now: { clock.now }, historyLimit: 64, nameSeed: seed)
         let catalogue: SimulatedCatalogue
         do {
             catalogue = try SimulatedCatalogue.bundled()
         } catch {
             throw RunError.catalogue("\(error)")
         }
-        let cloud = KwokCloudProvider(catalogue: catalogue, configuration: .init(seed: seed))
+        // The controllers talk to the cluster and the cloud through timers, so --stats can subtract
+        // the simulated server's and cloud's time from the controllers' wall time.
+        let api = TimedKubeAPI(cluster)
+        let cloud = TimedCloudProvider(KwokCloudProvider(catalogue: catalogue, configuration: .init(seed: seed)), clock: clock,
+                                       elsewhere: { api.total })
         let state = ClusterState()
-        let events = EventRecorder(api: cluster, now: { clock.now })
+        let events = EventRecorder(api: api, now: { clock.now })
         // Rounds take no simulated time, and reconcile IDs count up: the output depends only on input and seed.
         let frozen = ContinuousClock.now
-        let provisioner = Provisioner(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger,
+        let provisioner = Provisioner(api: api, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger,
                                       stopwatch: { frozen })
-        var lifecycle = NodeClaimLifecycle(api: cluster, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
+        var lifecycle = NodeClaimLifecycle(api: api, cloudProvider: cloud, state: state, events: events, clock: clock, logger: logger)
         let reconciles = Mutex<UInt64>(0)
         lifecycle.reconcileIDs = {
             let count = reconciles.withLock { count in
@@ -63,44 +75,110 @@ struct SimulationRun {
             }
             return "00000000-0000-4000-8000-" + String(String(count, radix: 16).suffix(12)).leftPadded(to: 12)
         }
-        let counter = NodePoolCounter(api: cluster, state: state, clock: clock)
+        let counter = NodePoolCounter(api: api, state: state, clock: clock)
         let kubelet = SimulatedKubelet(api: cluster, now: { clock.now })
         let scheduler = SimulatedScheduler(cluster: cluster, now: { clock.now })
+        var picture = SimulationPicture(cluster: cluster)
         try await create(scenario, in: cluster)
         let start = clock.now
 
-        var observed: [String: String] = [:]
-        var bootAt: [String: Date] = [:]
-        var booted = Set<String>()
+        var timeline = SimulationTimeline()
+        var pacer = SimulationPacer(speed: speed, start: start, emit: progress)
+        var stats = SimulationStats()
         var boundAt: [String: Date] = [:]
+        var windowOpened: Date?
+        var nominatedIn: [String: (round: Int, claim: String)] = [:]
+        let observe: (Pod) -> Void = { pod in
+            guard ClusterState.isProvisionable(pod) else { return }
+            if windowOpened == nil { windowOpened = clock.now }
+            provisioner.observe(pod)
+        }
+        // What the informers do in the operator (see ProvisioningControllers): absorb changes, and
+        // when a NodeClaim went away, look at the pending pods again.
+        func drain() throws {
+            try picture.drain(into: state, observe: observe)
+            guard picture.claimDeleted else { return }
+            picture.claimDeleted = false
+            if provisioner.triggerIfPending(), windowOpened == nil { windowOpened = clock.now }
+        }
+        let status = { () -> String in
+            "karpenter simulate: \(String(format: "%.0f", clock.now.timeIntervalSince(start)))s simulated, "
+                + "\(boundAt.count)/\(picture.pods.count) pods bound, \(picture.claims.count) nodeclaims, "
+                + "\(picture.nodes.count) nodes, step \(stats.steps)"
+        }
         for step in 0... {
             guard step < stepLimit else { throw RunError.stuck(steps: step) }
+            stats.steps = step + 1
+            pacer.tick(status)
             let before = cluster.resourceVersion
-            for key in try await scheduler.schedulePending().bound { boundAt[key] = clock.now }
-            try await state.resync(from: cluster)
-            // What the pod informer does: every new version of a provisionable pod opens or extends a batch.
-            for pod in try await cluster.listAll(Pod.self).items where ClusterState.isProvisionable(pod) {
-                let version = pod.metadata.resourceVersion ?? ""
-                if observed.updateValue(version, forKey: pod.metadata.key) != version { provisioner.observe(pod) }
+            try drain()
+            let toSchedule = picture.podsToSchedule()
+            picture.untriedPods = []
+            picture.retryAllPods = false
+            if !toSchedule.isEmpty {
+                let pass = try await scheduler.schedule(toSchedule, nodes: Array(picture.nodes.values), placed: picture.placedPods)
+                for key in pass.bound { boundAt[key] = clock.now }
             }
-            try await provisioner.reconcileIfDue()
-            try await state.resync(from: cluster)
-            for claim in try await cluster.listAll(NodeClaim.self).items {
-                _ = try await lifecycle.reconcile(claim.metadata.key)
+            try drain()
+            if let deadline = provisioner.deadline, deadline <= clock.now {
+                let pending = state.provisionablePods.map(\.metadata.key)
+                let wallStarted = ContinuousClock.now
+                let externalAtStart = cloud.external
+                let opened = windowOpened ?? clock.now
+                if try await provisioner.reconcileIfDue() != nil { windowOpened = nil }
+                if windowOpened == nil, !pending.isEmpty {
+                    let index = stats.rounds.count
+                    stats.rounds.append(SimulationStats.Round(
+                        windowOpened: opened, windowClosed: clock.now, wallStarted: wallStarted,
+                        wallDuration: ContinuousClock.now - wallStarted, externalAtStart: externalAtStart, pods: pending.count))
+                    let calls = cloud.createCalls
+                    for key in pending where nominatedIn[key].map({ calls[$0.claim] == nil }) ?? true {
+                        if let claim = state.nomination(forPod: key) { nominatedIn[key] = (index, claim) }
+                    }
+                }
             }
-            for pool in scenario.nodePools { _ = try await counter.reconcile(pool.metadata.key) }
-            for claim in try await cluster.listAll(NodeClaim.self).items {
-                guard let name = claim.metadata.name, claim.status?.conditions?.isTrue(NodeClaimConditionType.launched) == true else { continue }
-                let due = bootAt[name] ?? clock.now.addingTimeInterval(bootDelay)
-                bootAt[name] = due
-                if due <= clock.now, booted.insert(name).inserted { _ = try await kubelet.register(claim) }
+            try drain()
+            let claims = picture.dirtyClaims.union(timeline.dueRequeues(at: clock.now)).sorted()
+            picture.dirtyClaims = []
+            for key in claims {
+                let result = try await lifecycle.reconcile(key)
+                stats.reconciles += 1
+                timeline.requeue(key, at: result.requeueAfter.map { clock.now.addingTimeInterval(Self.seconds($0)) })
+            }
+            try drain()
+            let pools = picture.dirtyPools.sorted()
+            picture.dirtyPools = []
+            for pool in pools { _ = try await counter.reconcile(pool) }
+            for name in picture.launched { timeline.boot(name, at: clock.now.addingTimeInterval(bootDelay)) }
+            picture.launched = []
+            for name in timeline.dueBoots(at: clock.now) {
+                if let claim = picture.claims[name], !claim.metadata.isDeleting { _ = try await kubelet.register(claim) }
             }
             if cluster.resourceVersion != before { continue }
-            let timers = [provisioner.deadline].compactMap { $0 } + bootAt.filter { !booted.contains($0.key) }.map(\.value)
+            let timers = [provisioner.deadline, timeline.next].compactMap { $0 }
             guard let next = timers.min() else { break }
+            try await pacer.wait(until: next, status)
             clock.advance(to: next)
         }
-        return try await report(cluster: cluster, cloud: cloud, start: start, boundAt: boundAt)
+        stats.wallTime = pacer.elapsed
+        stats.latencies = latencies(pods: picture.pods, nominations: nominatedIn, rounds: stats.rounds, calls: cloud.createCalls, start: start)
+        stats.peakRSSBytes = SimulationStats.currentPeakRSS()
+        return (try await report(cluster: cluster, cloud: cloud, start: start, boundAt: boundAt), stats)
+    }
+
+    /// Per pod nominated to a NodeClaim that reached the cloud: creation to create call.
+    private func latencies(pods: [String: Pod], nominations: [String: (round: Int, claim: String)], rounds: [SimulationStats.Round],
+                           calls: [String: TimedCloudProvider.CreateCall], start: Date) -> [SimulationStats.PodLatency] {
+        nominations.keys.sorted().compactMap { key in
+            guard let nomination = nominations[key], let call = calls[nomination.claim] else { return nil }
+            let round = rounds[nomination.round]
+            let created = pods[key]?.metadata.creationTimestamp?.date ?? start
+            return SimulationStats.PodLatency(
+                simulated: call.simulated.timeIntervalSince(created),
+                window: round.windowClosed.timeIntervalSince(round.windowOpened),
+                wall: Self.seconds(call.wall - round.wallStarted),
+                controller: Self.seconds(call.wall - round.wallStarted - (call.external - round.externalAtStart)))
+        }
     }
 
     /// Creates the scenario's namespaces, node classes, pools, daemonsets and pods.
@@ -116,28 +194,33 @@ struct SimulationRun {
     }
 
     /// Placement, bind latency, nodes and their price at the end of the run.
-    private func report(cluster: SimulatedCluster, cloud: KwokCloudProvider, start: Date, boundAt: [String: Date]) async throws -> SimulationReport {
+    private func report(cluster: SimulatedCluster, cloud: any CloudProvider, start: Date, boundAt: [String: Date]) async throws -> SimulationReport {
         let pods = try await cluster.listAll(Pod.self).items
         var report = SimulationReport(totalPods: pods.count, simulatedSeconds: clock.now.timeIntervalSince(start))
         report.bindSeconds = pods.compactMap { pod in
             boundAt[pod.metadata.key].map { $0.timeIntervalSince(pod.metadata.creationTimestamp?.date ?? start) }
         }
         report.unschedulable = pods.filter { !$0.isBound }.map(\.metadata.key).sorted()
-        var prices: [String: [InstanceType]] = [:]
+        var prices: [String: [String: InstanceType]] = [:]
         for pool in try await cluster.listAll(NodePool.self).items {
-            prices[pool.metadata.name ?? ""] = try await cloud.instanceTypes(for: pool)
+            let types = try await cloud.instanceTypes(for: pool)
+            prices[pool.metadata.name ?? ""] = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         }
         for claim in try await cluster.listAll(NodeClaim.self).items {
             let labels = claim.metadata.labels ?? [:]
             let type = labels[WellKnownLabels.instanceType] ?? "unknown"
             let capacityType = labels[WellKnownLabels.capacityType] ?? "unknown"
-            let offering = prices[labels[WellKnownLabels.nodePool] ?? ""]?.first { $0.name == type }?.offerings.first {
+            let offering = prices[labels[WellKnownLabels.nodePool] ?? ""]?[type]?.offerings.first {
                 $0.zone == labels[WellKnownLabels.zone] && $0.capacityType == capacityType
             }
             report.add(node: SimulationReport.NodeKey(instanceType: type, capacityType: capacityType), price: offering?.price ?? 0)
             report.nodeClaims.append(claim)
         }
         return report
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
     }
 }
 

@@ -1,7 +1,9 @@
+import CloudProvider
 import Controllers
 import Foundation
 import KubeModel
 import Testing
+import TestSupport
 
 @Suite struct ProvisionerTests {
     @Test func seedScenarioCreatesOneSpotT3MediumWithTheSeedRequests() async throws {
@@ -74,8 +76,34 @@ import Testing
         try await harness.sync()
         let round = try await harness.provisioner.schedule()
         #expect(round.created.isEmpty)
-        #expect(harness.sink.messages.first == "ignoring nodepool, not ready")
+        #expect(harness.sink.messages == ["ignoring nodepool, not ready", "no nodepools found"])
         #expect(harness.sink.entries.first?["NodePool"] as? [String: String] == ["name": "default"])
+        #expect(try await harness.events(reason: "FailedScheduling").isEmpty)
+    }
+
+    @Test func podsOfANodeClaimLostToInsufficientCapacityAreProvisionedAgain() async throws {
+        let cloud = FakeCloudProvider()
+        let offerings = Fixtures.zones.map { OfferingKey(instanceType: "t3.medium", zone: $0, capacityType: "spot") }
+        for offering in offerings { cloud.exhaust(offering) }
+        let harness = Harness(cloud: cloud)
+        try await harness.seed(pods: Fixtures.seedPods, daemonSets: Fixtures.seedDaemonSets)
+        let first = try #require(try await harness.provisioner.schedule().created.first)
+        _ = try await harness.lifecycle.reconcile(first.metadata.name ?? "")
+        _ = try await harness.lifecycle.reconcile(first.metadata.name ?? "")
+        try await harness.sync()
+        #expect(try await harness.nodeClaims().isEmpty)
+        // Nothing about the pods changed, so only the periodic look brings them back.
+        #expect(harness.provisioner.deadline == nil)
+        #expect(harness.provisioner.triggerIfPending())
+        harness.clock.advance(by: 1)
+        #expect(try await harness.provisioner.reconcileIfDue()?.created.count == 1)
+    }
+
+    @Test func nothingPendingOpensNoWindow() async throws {
+        let harness = Harness()
+        try await harness.seed(pods: [])
+        #expect(!harness.provisioner.triggerIfPending())
+        #expect(harness.provisioner.deadline == nil)
     }
 
     @Test func nodePoolLimitStopsProvisioning() async throws {

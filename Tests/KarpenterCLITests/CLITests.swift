@@ -146,6 +146,21 @@ import Testing
         #expect(result.stdout.contains("t3.medium spot allocatable cpu=1930m,ephemeral-storage=17Gi,memory=3246Mi,pods=17"))
     }
 
+    @Test func simulateUsesTheEmbeddedSeedFromAnyDirectory() throws {
+        let result = try run(["simulate", "--until-idle", "--stats"], directory: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("pods placed:       3/3"))
+        #expect(result.stderr.contains("peak RSS:"))
+        #expect(!result.stdout.contains("peak RSS:"))
+    }
+
+    @Test func kwokBasicBindsEveryPod() throws {
+        let scenario = examples.appendingPathComponent("scenarios/kwok-basic.yaml").path
+        let result = try run(["simulate", "-f", scenario, "--until-idle"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("pods placed:       1000/1000"))
+    }
+
     @Test func simulateIsReproducibleForASeed() throws {
         let seed = examples.appendingPathComponent("scenarios/seed.yaml").path
         let first = try run(["simulate", "-f", seed, "--seed", "7"])

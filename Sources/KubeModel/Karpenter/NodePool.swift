@@ -6,6 +6,8 @@
 package struct NodePool: KubeResource, Hashable {
     package static let resourceType = ResourceType(
         group: "karpenter.sh", version: "v1", kind: "NodePool", plural: "nodepools", namespaced: false)
+    /// The `spec.limits` key that caps the number of nodes rather than a resource.
+    package static let nodesLimit = "nodes"
 
     /// `karpenter.sh/v1`.
     package var apiVersion: String
