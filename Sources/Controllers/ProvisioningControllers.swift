@@ -6,9 +6,10 @@ import KubeModel
 import Logging
 
 /// The provisioning half of the operator wired together: informers for Pods, Nodes, NodeClaims,
-/// NodePools and DaemonSets feed ``ClusterState`` and the work queues; the ``Provisioner`` runs a
-/// round whenever its batch window closes; NodeClaim lifecycle, NodePool status and Node
-/// termination run as reconcile loops. Used by the operator and by `karpenter simulate`.
+/// NodePools, DaemonSets and EC2NodeClasses feed ``ClusterState`` and the work queues; the
+/// ``Provisioner`` runs a round whenever its batch window closes; NodeClaim lifecycle, NodePool
+/// status and Node termination run as reconcile loops. Used by the operator; `karpenter simulate`
+/// steps the same controllers itself.
 package final class ProvisioningControllers: Sendable {
     /// The shared cluster picture.
     package let state: ClusterState
@@ -22,6 +23,7 @@ package final class ProvisioningControllers: Sendable {
     let nodeClaims: Informer<NodeClaim>
     let nodePools: Informer<NodePool>
     let daemonSets: Informer<DaemonSet>
+    let nodeClasses: Informer<EC2NodeClass>
     let sleeper: any Clock<Duration>
     let logger: Logger
 
@@ -51,6 +53,7 @@ package final class ProvisioningControllers: Sendable {
         nodeClaims = Informer(api: api, clock: sleeper)
         nodePools = Informer(api: api, clock: sleeper)
         daemonSets = Informer(api: api, clock: sleeper)
+        nodeClasses = Informer(api: api, clock: sleeper)
         connectHandlers()
     }
 
@@ -100,6 +103,16 @@ package final class ProvisioningControllers: Sendable {
             case let .deleted(pool): state.remove(pool)
             }
         }
+        // A NodePool's readiness follows its node class: any change re-evaluates the pools using it.
+        nodeClasses.addHandler { event in
+            let nodeClass: EC2NodeClass
+            switch event {
+            case let .added(object), let .updated(_, object), let .resync(object), let .deleted(object): nodeClass = object
+            }
+            for pool in state.nodePools where pool.spec.template.spec.nodeClassRef.name == nodeClass.metadata.name {
+                poolQueue.add(pool.metadata.key)
+            }
+        }
         daemonSets.addHandler { event in
             switch event {
             case let .added(daemonSet), let .updated(_, daemonSet), let .resync(daemonSet): state.apply(daemonSet)
@@ -117,6 +130,7 @@ package final class ProvisioningControllers: Sendable {
             group.addTask { await self.nodeClaims.run() }
             group.addTask { await self.nodePools.run() }
             group.addTask { await self.daemonSets.run() }
+            group.addTask { await self.nodeClasses.run() }
             group.addTask { await self.lifecycleLoop.run() }
             group.addTask { await self.nodePoolLoop.run() }
             group.addTask { await self.nodeLoop.run() }
