@@ -37,6 +37,8 @@ struct SimulationRun {
     let clock: VirtualClock
     /// How long a launched instance takes to register its Node.
     var bootDelay: TimeInterval = 30
+    /// How many of the first launches fail with insufficient capacity (a fault drill).
+    var failedLaunches = 0
     /// Upper bound on steps, so a controller bug cannot spin forever.
     var stepLimit = 1_000_000
     /// Simulated seconds per wall second (`--speed`), or nil for as fast as possible.
@@ -58,8 +60,9 @@ struct SimulationRun {
         // The controllers talk to the cluster and the cloud through timers, so --stats can subtract
         // the simulated server's and cloud's time from the controllers' wall time.
         let api = TimedKubeAPI(cluster)
-        let cloud = TimedCloudProvider(KwokCloudProvider(catalogue: catalogue, configuration: .init(seed: seed)), clock: clock,
-                                       elsewhere: { api.total })
+        let kwok = KwokCloudProvider(catalogue: catalogue, configuration: .init(seed: seed))
+        await kwok.failNextLaunches(failedLaunches)
+        let cloud = TimedCloudProvider(kwok, clock: clock, elsewhere: { api.total })
         let state = ClusterState()
         let events = EventRecorder(api: api, now: { clock.now })
         // Rounds take no simulated time, and reconcile IDs count up: the output depends only on input and seed.

@@ -86,6 +86,20 @@ import Testing
         return try await SimulationRun(scenario: scenario, seed: seed, logger: logger, clock: VirtualClock()).run().report
     }
 
+    @Test func podsOfALaunchLostToInsufficientCapacityAreProvisionedAgain() async throws {
+        var scenario = Scenario()
+        try scenario.load(SeedScenario.yaml, source: SeedScenario.source)
+        let sink = CapturingLines()
+        let logger = Logger(label: "test") { _ in sink }
+        var run = SimulationRun(scenario: scenario, seed: 1, logger: logger, clock: VirtualClock())
+        run.failedLaunches = 1
+        let report = try await run.run().report
+        #expect(report.unschedulable.isEmpty)
+        #expect(report.nodeClaims.count == 1)
+        #expect(sink.messages.filter { $0 == "failed launching nodeclaim" }.count == 1)
+        #expect(sink.messages.filter { $0 == "created nodeclaim" }.count == 2)
+    }
+
     @Test func theEmbeddedSeedIsTheDeployFileByteForByte() throws {
         let file = Fixture.repositoryRoot().appendingPathComponent("deploy/examples/scenarios/seed.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
@@ -151,5 +165,29 @@ import Testing
         timeline.requeue("c", at: nil)
         #expect(timeline.dueRequeues(at: start.addingTimeInterval(20)) == ["a", "b"])
         #expect(timeline.next == nil)
+    }
+}
+
+/// A log handler keeping every message, for checking which lines a run printed.
+private struct CapturingLines: LogHandler {
+    final class Store: @unchecked Sendable {
+        let lock = NSLock()
+        var messages: [String] = []
+    }
+
+    let store = Store()
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    var messages: [String] { store.lock.withLock { store.messages } }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
+             file: String, function: String, line: UInt) {
+        store.lock.withLock { store.messages.append(message.description) }
     }
 }
