@@ -20,7 +20,9 @@ package protocol Reconciler: Sendable {
 }
 
 /// Runs a reconciler over a ``WorkQueue`` with a fixed number of workers. A conflict (stale write) is
-/// retried at once, any other error after the key's exponential backoff; a success clears the backoff.
+/// retried after the key's short conflict backoff (5 ms doubling to 1 s: soon, but without spinning
+/// while the cache catches up), any other error after the key's exponential backoff (5 ms doubling to
+/// 1000 s, client-go's per-item limiter); a success clears both.
 package struct ReconcileLoop: Sendable {
     /// The queue feeding the workers.
     package let queue: WorkQueue<String>
@@ -59,7 +61,7 @@ package struct ReconcileLoop: Sendable {
             queue.forget(key)
             if let delay = result.requeueAfter { queue.add(key, after: delay) }
         } catch KubeError.conflict {
-            queue.add(key)
+            queue.addAfterConflict(key)
         } catch {
             queue.addRateLimited(key)
         }
