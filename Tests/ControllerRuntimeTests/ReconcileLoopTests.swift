@@ -52,4 +52,26 @@ import TestSupport
         #expect(calls[2...3].sorted() == ["a", "b"])  // both timers fire at 5 ms, in either order
         #expect(calls.last == "a")
     }
+
+    @Test(arguments: [
+        ("cluster-scoped key", "default-abcde", nil as String?, "default-abcde"),
+        ("namespaced key", "kube-system/coredns", "kube-system" as String?, "coredns"),
+    ])
+    func failuresAreLoggedAsReconcilerErrors(_ name: String, _ key: String, _ namespace: String?, _ objectName: String) async {
+        let logs = CapturingLogHandler.Sink()
+        let queue = WorkQueue<String>(clock: ManualClock())
+        let reconciler = ScriptedReconciler([key: [KubeError.forbidden("get nodeclaims: forbidden"), KubeError.conflict("update: stale")]])
+        let loop = ReconcileLoop(queue: queue, reconciler: reconciler, name: "nodeclaim.lifecycle", logger: logs.logger())
+        await loop.process(key)
+        await loop.process(key)
+        await loop.process(key)
+        let records = logs.records
+        #expect(records.map(\.message) == ["Reconciler error", "Reconciler error"], "\(name)")
+        #expect(records.map(\.level) == [.error, .debug])
+        #expect(records.first?.string("controller") == "nodeclaim.lifecycle")
+        #expect(records.first?.string("namespace") == namespace)
+        #expect(records.first?.string("name") == objectName)
+        #expect(records.first?.string("error") == "get nodeclaims: forbidden")
+        #expect(records.last?.string("error") == "update: stale")
+    }
 }
