@@ -123,22 +123,20 @@ package final class WorkQueue<Key: Hashable & Sendable>: Sendable {
     }
 
     /// Queues `key` after its per-key backoff and counts the failure.
-    package func addRateLimited(_ key: Key) {
-        let delay: Duration = state.withLock { state in
-            let failures = state.failures[key, default: 0]
-            state.failures[key] = failures + 1
-            return Self.delay(base: baseDelay, maximum: maximumDelay, failures: failures)
-        }
-        add(key, after: delay)
-    }
+    package func addRateLimited(_ key: Key) { addBackingOff(key, counter: \.failures, base: baseDelay, maximum: maximumDelay) }
 
     /// Queues `key` after its per-key conflict backoff (short: see ``init(clock:baseDelay:maximumDelay:conflictBaseDelay:conflictMaximumDelay:)``)
     /// and counts the conflict.
     package func addAfterConflict(_ key: Key) {
+        addBackingOff(key, counter: \.conflicts, base: conflictBaseDelay, maximum: conflictMaximumDelay)
+    }
+
+    /// Counts one more retry of `key` in `counter` and queues it after `base * 2^(previous count)`.
+    private func addBackingOff(_ key: Key, counter: WritableKeyPath<State, [Key: Int]>, base: Duration, maximum: Duration) {
         let delay: Duration = state.withLock { state in
-            let conflicts = state.conflicts[key, default: 0]
-            state.conflicts[key] = conflicts + 1
-            return Self.delay(base: conflictBaseDelay, maximum: conflictMaximumDelay, failures: conflicts)
+            let count = state[keyPath: counter][key, default: 0]
+            state[keyPath: counter][key] = count + 1
+            return Self.delay(base: base, maximum: maximum, failures: count)
         }
         add(key, after: delay)
     }

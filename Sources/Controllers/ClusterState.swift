@@ -120,22 +120,10 @@ package final class ClusterState: Sendable {
     }
 
     /// Records `daemonSet` unless it is older than the stored version or was deleted.
-    package func apply(_ daemonSet: DaemonSet) {
-        state.withLock { state in
-            let key = daemonSet.metadata.key
-            guard Self.admits(daemonSet.metadata, over: state.daemonSets[key]?.metadata, tombstones: state.tombstones) else { return }
-            state.daemonSets[key] = daemonSet
-        }
-    }
+    package func apply(_ daemonSet: DaemonSet) { applyObject(daemonSet, to: \.daemonSets) }
 
     /// Records `nodePool` unless it is older than the stored version or was deleted.
-    package func apply(_ nodePool: NodePool) {
-        state.withLock { state in
-            let key = nodePool.metadata.key
-            guard Self.admits(nodePool.metadata, over: state.nodePools[key]?.metadata, tombstones: state.tombstones) else { return }
-            state.nodePools[key] = nodePool
-        }
-    }
+    package func apply(_ nodePool: NodePool) { applyObject(nodePool, to: \.nodePools) }
 
     /// Whether a deletion of `deleted` removes `stored`: a stale deletion of an older object with the
     /// same name (a different UID) must not remove its successor.
@@ -181,22 +169,27 @@ package final class ClusterState: Sendable {
     }
 
     /// Forgets a deleted DaemonSet and remembers its UID.
-    package func remove(_ daemonSet: DaemonSet) {
+    package func remove(_ daemonSet: DaemonSet) { removeObject(daemonSet, from: \.daemonSets) }
+
+    /// Forgets a deleted NodePool and remembers its UID.
+    package func remove(_ nodePool: NodePool) { removeObject(nodePool, from: \.nodePools) }
+
+    /// Stores `object` under its key unless ``admits(_:over:tombstones:)`` refuses it.
+    private func applyObject<Object: KubeResource>(_ object: Object, to map: WritableKeyPath<State, [String: Object]>) {
         state.withLock { state in
-            state.tombstones.insert(daemonSet.metadata.uid, limit: tombstoneLimit)
-            let key = daemonSet.metadata.key
-            guard Self.removes(daemonSet.metadata, stored: state.daemonSets[key]?.metadata) else { return }
-            state.daemonSets[key] = nil
+            let key = object.metadata.key
+            guard Self.admits(object.metadata, over: state[keyPath: map][key]?.metadata, tombstones: state.tombstones) else { return }
+            state[keyPath: map][key] = object
         }
     }
 
-    /// Forgets a deleted NodePool and remembers its UID.
-    package func remove(_ nodePool: NodePool) {
+    /// Tombstones `object`'s UID and drops the stored object of its key if it is the same object.
+    private func removeObject<Object: KubeResource>(_ object: Object, from map: WritableKeyPath<State, [String: Object]>) {
         state.withLock { state in
-            state.tombstones.insert(nodePool.metadata.uid, limit: tombstoneLimit)
-            let key = nodePool.metadata.key
-            guard Self.removes(nodePool.metadata, stored: state.nodePools[key]?.metadata) else { return }
-            state.nodePools[key] = nil
+            state.tombstones.insert(object.metadata.uid, limit: tombstoneLimit)
+            let key = object.metadata.key
+            guard Self.removes(object.metadata, stored: state[keyPath: map][key]?.metadata) else { return }
+            state[keyPath: map][key] = nil
         }
     }
 
