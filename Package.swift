@@ -53,7 +53,10 @@ let package = Package(
         ),
         .target(
             name: "ControllerRuntime",
-            dependencies: ["KubeClient", "KubeModel", .product(name: "DequeModule", package: "swift-collections")],
+            dependencies: [
+                "KubeClient", "KubeModel", "Observability",
+                .product(name: "DequeModule", package: "swift-collections"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -131,7 +134,10 @@ let package = Package(
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "HTTPCore", "KubeModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ControllerRuntimeTests",
-            dependencies: ["ControllerRuntime", "KubeClient", "KubeModel", "Simulation", "TestSupport"],
+            dependencies: [
+                "ControllerRuntime", "KubeClient", "KubeModel", "Simulation", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

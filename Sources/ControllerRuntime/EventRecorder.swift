@@ -5,6 +5,10 @@ import KubeModel
 /// Publishes core/v1 Events about objects, aggregating repeats as client-go does: the same object,
 /// type, reason and message within the cache's lifetime bump `count` and `lastTimestamp` of the existing
 /// Event instead of creating a new one.
+///
+/// Records with the same aggregation key run one at a time (the actor alone would interleave them at
+/// every API call, so two could both create an Event or one increment could overwrite another);
+/// records with different keys still proceed concurrently.
 package actor EventRecorder {
     private struct AggregationKey: Hashable {
         var uid: String
@@ -22,6 +26,8 @@ package actor EventRecorder {
     private let maximumCached: Int
     private var cache: [AggregationKey: Event] = [:]
     private var order: [AggregationKey] = []
+    /// Keys with a record in progress → records waiting for it, first come first served.
+    private var inFlight: [AggregationKey: [CheckedContinuation<Void, Never>]] = [:]
     /// The nanosecond stamp of the last event name used; names never repeat within one recorder.
     private var lastNanos: UInt64 = 0
     /// How many names are tried when one is already taken.
@@ -46,6 +52,8 @@ package actor EventRecorder {
         let key = AggregationKey(
             uid: object.metadata.uid ?? "", kind: Object.resourceType.kind, namespace: namespace,
             name: object.metadata.name ?? "", type: type, reason: reason, message: message)
+        await acquire(key)
+        defer { release(key) }
         let timestamp = KubeTime(now())
         if var existing = cache[key] {
             existing.count = (existing.count ?? 1) + 1
@@ -81,6 +89,29 @@ package actor EventRecorder {
         guard let created else { throw KubeError.alreadyExists("event name for \(reference.kind ?? "") \(reference.name ?? "") taken") }
         remember(key, created)
         return created
+    }
+
+    /// Waits until no other record with `key` is in progress, then marks `key` as in progress.
+    private func acquire(_ key: AggregationKey) async {
+        guard inFlight[key] != nil else {
+            inFlight[key] = []
+            return
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            inFlight[key, default: []].append(continuation)
+        }
+        // ``release(_:)`` handed `key` over to this record.
+    }
+
+    /// Hands `key` to the next waiting record, or clears its in-progress mark.
+    private func release(_ key: AggregationKey) {
+        guard var waiters = inFlight[key], !waiters.isEmpty else {
+            inFlight[key] = nil
+            return
+        }
+        let next = waiters.removeFirst()
+        inFlight[key] = waiters
+        next.resume()
     }
 
     private func remember(_ key: AggregationKey, _ event: Event) {

@@ -1,5 +1,7 @@
 import KubeClient
 import KubeModel
+import Logging
+import Observability
 import Synchronization
 
 /// A change an informer observed, delivered to its handlers after the store was updated.
@@ -44,6 +46,10 @@ package struct InformerOptions: Sendable {
 /// list's resourceVersion (with bookmarks), reopens watches that end, relists on 410 Gone, and backs
 /// off exponentially (on the injected clock) when the server cannot be reached.
 ///
+/// A failed list or watch is logged at ERROR (`failed to list` / `failed to watch`, with `resource`
+/// and `error`) before each retry; the normal end of a watch and a 410 relist are routine and logged
+/// at DEBUG only.
+///
 /// Handlers run on the informer's task, in event order, after the store was updated; they must be quick
 /// (typically: enqueue a key).
 package final class Informer<Object: KubeResource>: Sendable {
@@ -67,13 +73,17 @@ package final class Informer<Object: KubeResource>: Sendable {
     private let fieldSelector: String?
     private let options: InformerOptions
     private let clock: any Clock<Duration>
+    private let logger: Logger
     private let state = Mutex(State())
 
     /// Creates an informer for `Object` in `namespace` (nil: all namespaces / cluster-scoped).
+    /// `logger` receives failures (the default discards them).
     package init(
         api: any KubeAPI, namespace: String? = nil, labelSelector: String? = nil, fieldSelector: String? = nil,
-        store: ObjectStore<Object> = ObjectStore(), options: InformerOptions = InformerOptions(), clock: any Clock<Duration> = ContinuousClock()
+        store: ObjectStore<Object> = ObjectStore(), options: InformerOptions = InformerOptions(), clock: any Clock<Duration> = ContinuousClock(),
+        logger: Logger = Logger(label: "controller", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
+        self.logger = logger.with("resource", .string(Self.resourceName))
         self.api = api
         self.namespace = namespace
         self.labelSelector = labelSelector
@@ -121,17 +131,30 @@ package final class Informer<Object: KubeResource>: Sendable {
         }
     }
 
+    /// `plural.group` (or `plural` for the core group), as kubectl names the resource.
+    private static var resourceName: String {
+        let type = Object.resourceType
+        return type.group.isEmpty ? type.plural : "\(type.plural).\(type.group)"
+    }
+
     private func listAndWatch() async {
         var backoff = options.initialBackoff
         var version: String?
         while !Task.isCancelled {
+            var listing = false
             do {
-                if version == nil { version = try await relist() }
+                if version == nil {
+                    listing = true
+                    version = try await relist()
+                    listing = false
+                }
                 backoff = options.initialBackoff
                 version = try await watch(from: version)
+                logger.debug("watch closed, reopening", metadata: ["resourceVersion": .string(version ?? "")])
             } catch is CancellationError {
                 return
             } catch KubeError.gone {
+                logger.debug("resource version expired, relisting")
                 version = nil
             } catch {
                 if Task.isCancelled { return }
@@ -139,6 +162,8 @@ package final class Informer<Object: KubeResource>: Sendable {
                     state.failures += 1
                     state.lastError = String(describing: error)
                 }
+                logger.with("error", .string(String(describing: error)))
+                    .error(listing ? "failed to list" : "failed to watch")
                 do { try await clock.sleep(for: backoff) } catch { return }
                 backoff = min(backoff * 2, options.maximumBackoff)
             }

@@ -43,4 +43,24 @@ import TestSupport
         ])
         #expect(Set(events.compactMap(\.metadata.name)).count == 3)
     }
+
+    @Test func concurrentRepeatsCreateOneEventAndCountEveryRecord() async throws {
+        let clock = FixedClock()
+        let cluster = SimulatedCluster(now: { clock.now() })
+        let node = try await cluster.create(Node(metadata: ObjectMeta(name: "ip-10-0-0-1")))
+        let other = try await cluster.create(Node(metadata: ObjectMeta(name: "ip-10-0-0-2")))
+        let recorder = EventRecorder(api: cluster, now: { clock.now() })
+        let repeats = 40
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<repeats {
+                group.addTask {
+                    try await recorder.record(index.isMultiple(of: 2) ? node : other, reason: "DisruptionBlocked", message: "node is not empty")
+                }
+            }
+            try await group.waitForAll()
+        }
+        let events = try await cluster.list(Event.self, namespace: "default").items
+        #expect(events.count == 2)
+        #expect(events.map { Int($0.count ?? 0) }.sorted() == [repeats / 2, repeats / 2])
+    }
 }

@@ -58,4 +58,93 @@ import TestSupport
         queue.shutdown()
         #expect(await worker.value == nil)
     }
+
+    @Test func repeatedDelayedAddsOfAKeyKeepOneTimerAtTheEarliestDueTime() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        queue.add("a", after: .seconds(10))
+        queue.add("a", after: .seconds(5))
+        queue.add("a", after: .seconds(20))
+        #expect(queue.delayedCount == 1)
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(5))
+        #expect(await queue.next() == "a")
+        queue.done("a")
+        #expect(queue.delayedCount == 0)
+        clock.advance(by: .seconds(20))
+        #expect(queue.count == 0)
+        #expect(queue.delayedCount == 0)
+    }
+
+    @Test func aPollingChainDoesNotMultiply() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        // Every pass asks for another look in 10 s, and events add the key in between.
+        queue.add("a", after: .seconds(10))
+        for _ in 0..<3 {
+            queue.add("a")
+            #expect(await queue.next() == "a")
+            queue.add("a", after: .seconds(10))
+            queue.done("a")
+        }
+        #expect(queue.delayedCount == 1)
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(10))
+        #expect(await queue.next() == "a")
+        queue.done("a")
+        #expect(queue.delayedCount == 0)
+    }
+
+    @Test func anImmediateAddSupersedesAPendingDelayedAdd() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        queue.add("a", after: .seconds(10))
+        queue.add("a")
+        #expect(queue.delayedCount == 0)
+        #expect(await queue.next() == "a")
+        queue.done("a")
+        clock.advance(by: .seconds(10))
+        #expect(queue.count == 0)
+    }
+
+    @Test func anImmediateAddDuringProcessingStillRunsAnotherPass() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        queue.add("a")
+        #expect(await queue.next() == "a")
+        queue.add("a", after: .seconds(10))
+        queue.add("a")
+        queue.done("a")
+        #expect(queue.delayedCount == 0)
+        #expect(await queue.next() == "a")
+    }
+
+    @Test func conflictsBackOffBrieflyAndForgetResetsThem() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock, conflictBaseDelay: .milliseconds(5), conflictMaximumDelay: .seconds(1))
+        queue.addAfterConflict("a")
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(5))
+        #expect(await queue.next() == "a")
+        queue.done("a")
+        queue.addAfterConflict("a")
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(9))
+        #expect(queue.count == 0)
+        clock.advance(by: .milliseconds(1))
+        #expect(await queue.next() == "a")
+        #expect(queue.conflicts(of: "a") == 2)
+        #expect(queue.failures(of: "a") == 0)
+        queue.forget("a")
+        #expect(queue.conflicts(of: "a") == 0)
+    }
+
+    @Test func shutdownCancelsPendingDelayedAdds() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: clock)
+        queue.add("a", after: .seconds(1))
+        queue.shutdown()
+        #expect(queue.delayedCount == 0)
+        #expect(await queue.next() == nil)
+    }
 }
