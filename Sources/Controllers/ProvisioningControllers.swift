@@ -43,17 +43,19 @@ package final class ProvisioningControllers: Sendable {
             queue: WorkQueue(clock: sleeper),
             reconciler: NodeClaimLifecycle(api: api, cloudProvider: cloudProvider, state: state, events: events,
                                            clock: clock, logger: logger),
-            workers: workers)
+            workers: workers, name: "nodeclaim.lifecycle", logger: logger)
         nodePoolLoop = ReconcileLoop(queue: WorkQueue(clock: sleeper),
-                                     reconciler: NodePoolCounter(api: api, state: state, clock: clock))
+                                     reconciler: NodePoolCounter(api: api, state: state, clock: clock),
+                                     name: "nodepool.counter", logger: logger)
         nodeLoop = ReconcileLoop(queue: WorkQueue(clock: sleeper),
-                                 reconciler: NodeTermination(api: api, cloudProvider: cloudProvider, state: state, logger: logger))
-        pods = Informer(api: api, clock: sleeper)
-        nodes = Informer(api: api, clock: sleeper)
-        nodeClaims = Informer(api: api, clock: sleeper)
-        nodePools = Informer(api: api, clock: sleeper)
-        daemonSets = Informer(api: api, clock: sleeper)
-        nodeClasses = Informer(api: api, clock: sleeper)
+                                 reconciler: NodeTermination(api: api, cloudProvider: cloudProvider, state: state, logger: logger),
+                                 name: "node.termination", logger: logger)
+        pods = Informer(api: api, clock: sleeper, logger: logger)
+        nodes = Informer(api: api, clock: sleeper, logger: logger)
+        nodeClaims = Informer(api: api, clock: sleeper, logger: logger)
+        nodePools = Informer(api: api, clock: sleeper, logger: logger)
+        daemonSets = Informer(api: api, clock: sleeper, logger: logger)
+        nodeClasses = Informer(api: api, clock: sleeper, logger: logger)
         connectHandlers()
     }
 
@@ -76,7 +78,7 @@ package final class ProvisioningControllers: Sendable {
             case let .added(node), let .updated(_, node), let .resync(node):
                 state.apply(node)
                 if node.metadata.isDeleting { nodeQueue.add(node.metadata.key) }
-                if let claim = state.nodeClaims.first(where: { $0.status?.providerID == node.spec.providerID && node.spec.providerID != nil }) {
+                if let claim = node.spec.providerID.flatMap(state.nodeClaim(providerID:)) {
                     lifecycle.add(claim.metadata.key)
                 }
             case let .deleted(node): state.remove(node)
