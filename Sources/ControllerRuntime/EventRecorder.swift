@@ -4,7 +4,9 @@ import KubeModel
 
 /// Publishes core/v1 Events about objects, aggregating repeats as client-go does: the same object,
 /// type, reason and message within the cache's lifetime bump `count` and `lastTimestamp` of the existing
-/// Event instead of creating a new one.
+/// Event instead of creating a new one. As upstream Karpenter's recorder does, a repeat within
+/// ``dedupeWindow`` of the last write is dropped without any API call: the provisioner re-nominates
+/// every pending pod each round, and must not cost the API server a write per pod every 10 s.
 ///
 /// Records with the same aggregation key run one at a time (the actor alone would interleave them at
 /// every API call, so two could both create an Event or one increment could overwrite another);
@@ -24,6 +26,8 @@ package actor EventRecorder {
     private let component: String
     private let now: @Sendable () -> Date
     private let maximumCached: Int
+    /// Repeats within this many seconds of the event's last write are dropped (0: every repeat is counted).
+    package let dedupeWindow: TimeInterval
     private var cache: [AggregationKey: Event] = [:]
     private var order: [AggregationKey] = []
     /// Keys with a record in progress → records waiting for it, first come first served.
@@ -33,12 +37,15 @@ package actor EventRecorder {
     /// How many names are tried when one is already taken.
     private static let nameAttempts = 8
 
-    /// Creates a recorder reporting as `component` (e.g. `karpenter`); `now` stamps events.
-    package init(api: any KubeAPI, component: String = "karpenter", maximumCached: Int = 4_096, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// Creates a recorder reporting as `component` (e.g. `karpenter`); `now` stamps events; repeats
+    /// within `dedupeWindow` seconds (upstream: 2 minutes) are dropped.
+    package init(api: any KubeAPI, component: String = "karpenter", maximumCached: Int = 4_096, dedupeWindow: TimeInterval = 120,
+                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.api = api
         self.component = component
         self.now = now
         self.maximumCached = maximumCached
+        self.dedupeWindow = dedupeWindow
     }
 
     /// Records an event about `object`; `type` is `Normal` or `Warning`. Returns the stored Event.
@@ -55,6 +62,10 @@ package actor EventRecorder {
         await acquire(key)
         defer { release(key) }
         let timestamp = KubeTime(now())
+        if let existing = cache[key], let last = existing.lastTimestamp?.date,
+           timestamp.date.timeIntervalSince(last) < dedupeWindow {
+            return existing
+        }
         if var existing = cache[key] {
             existing.count = (existing.count ?? 1) + 1
             existing.lastTimestamp = timestamp

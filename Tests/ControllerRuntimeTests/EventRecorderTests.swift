@@ -13,7 +13,7 @@ import TestSupport
         let node = try await cluster.create(Node(metadata: ObjectMeta(name: "ip-10-0-0-1")))
         let recorder = EventRecorder(api: cluster, now: { clock.now() })
         try await recorder.record(node, type: "Normal", reason: "DisruptionBlocked", message: "node is not empty")
-        clock.advance(by: 10)
+        clock.advance(by: 130)
         let second = try await recorder.record(node, type: "Normal", reason: "DisruptionBlocked", message: "node is not empty")
         try await recorder.record(node, type: "Warning", reason: "FailedDraining", message: "pdb")
         let events = try await cluster.list(Event.self, namespace: "default").items
@@ -49,7 +49,8 @@ import TestSupport
         let cluster = SimulatedCluster(now: { clock.now() })
         let node = try await cluster.create(Node(metadata: ObjectMeta(name: "ip-10-0-0-1")))
         let other = try await cluster.create(Node(metadata: ObjectMeta(name: "ip-10-0-0-2")))
-        let recorder = EventRecorder(api: cluster, now: { clock.now() })
+        // Without the dedupe window every repeat is a count increment: the race under test.
+        let recorder = EventRecorder(api: cluster, dedupeWindow: 0, now: { clock.now() })
         let repeats = 40
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<repeats {
@@ -62,5 +63,23 @@ import TestSupport
         let events = try await cluster.list(Event.self, namespace: "default").items
         #expect(events.count == 2)
         #expect(events.map { Int($0.count ?? 0) }.sorted() == [repeats / 2, repeats / 2])
+    }
+
+    @Test func repeatsWithinTheDedupeWindowCostNoAPICall() async throws {
+        let clock = FixedClock()
+        let cluster = SimulatedCluster(now: { clock.now() })
+        let node = try await cluster.create(Node(metadata: ObjectMeta(name: "ip-10-0-0-1")))
+        let recorder = EventRecorder(api: cluster, now: { clock.now() })
+        try await recorder.record(node, reason: "Nominated", message: "Pod should schedule on: nodeclaim/a")
+        let version = cluster.resourceVersion
+        clock.advance(by: 10)
+        let repeated = try await recorder.record(node, reason: "Nominated", message: "Pod should schedule on: nodeclaim/a")
+        #expect(cluster.resourceVersion == version)
+        #expect(repeated.count == 1)
+        clock.advance(by: 100)
+        try await recorder.record(node, reason: "Nominated", message: "Pod should schedule on: nodeclaim/a")
+        #expect(cluster.resourceVersion == version)
+        clock.advance(by: 11)
+        #expect(try await recorder.record(node, reason: "Nominated", message: "Pod should schedule on: nodeclaim/a").count == 2)
     }
 }
