@@ -4,7 +4,8 @@ import Scheduling
 extension ClusterState {
     /// The solver's input for the current state: the provisionable pods, every Node and every
     /// in-flight NodeClaim (one without a Node yet) as existing capacity, the ready NodePools ordered
-    /// by weight then name (both descending), their instance types and one pod per DaemonSet.
+    /// by weight then name (both descending), their instance types, one pod per DaemonSet and the
+    /// namespaces' labels.
     ///
     /// `instanceTypes` maps a NodePool name to what the cloud provider offers it; pools without an
     /// entry are skipped. An in-flight NodeClaim that has not launched is estimated at the smallest
@@ -60,8 +61,12 @@ extension ClusterState {
             Self.reserveDaemons(daemons, on: &capacity, bound: [])
             existing.append(capacity)
         }
+        let namespaceLabels = snapshot.namespaces.values.reduce(into: [String: [String: String]]()) { labels, namespace in
+            labels[namespace.metadata.name ?? ""] = namespace.metadata.labels ?? [:]
+        }
         return SchedulingInput(pods: pods.map { SchedulingPod(kube: $0) }, existingNodes: existing,
-                               nodePools: schedulingPools, instanceTypes: allTypes, daemonSetPods: daemons.map(\.solverPod))
+                               nodePools: schedulingPools, instanceTypes: allTypes, daemonSetPods: daemons.map(\.solverPod),
+                               namespaceLabels: namespaceLabels)
     }
 
     /// A Node as capacity the solver may place pods on, merged with the NodeClaim that launched it.

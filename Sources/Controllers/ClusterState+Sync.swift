@@ -12,6 +12,7 @@ extension ClusterState {
         let pods = try await api.listAll(Pod.self).items
         let daemonSets = try await api.listAll(DaemonSet.self).items
         let pools = try await api.listAll(NodePool.self).items
+        let namespaces = try await api.listAll(Namespace.self).items
         var alive = Set<String>()
         func note(_ metadata: ObjectMeta) { if let uid = metadata.uid { alive.insert(uid) } }
         nodes.forEach { note($0.metadata) }
@@ -19,6 +20,7 @@ extension ClusterState {
         pods.forEach { note($0.metadata) }
         daemonSets.forEach { note($0.metadata) }
         pools.forEach { note($0.metadata) }
+        namespaces.forEach { note($0.metadata) }
         state.withLock { state in
             let nominations = state.nominations
             var tombstones = state.tombstones
@@ -36,6 +38,7 @@ extension ClusterState {
             for pod in pods { state.pods[pod.metadata.key] = pod }
             for daemonSet in daemonSets { state.daemonSets[daemonSet.metadata.key] = daemonSet }
             for pool in pools { state.nodePools[pool.metadata.key] = pool }
+            for namespace in namespaces { state.namespaces[namespace.metadata.key] = namespace }
             state.nominations = nominations.filter { key, claim in
                 state.nodeClaims[claim] != nil && state.pods[key].map { !$0.isBound } == true
             }

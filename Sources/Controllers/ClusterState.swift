@@ -21,6 +21,8 @@ package final class ClusterState: Sendable {
         var nodes: [String: Node] = [:]
         var nodeClaims: [String: NodeClaim] = [:]
         var pods: [String: Pod] = [:]
+        /// Namespaces, for affinity terms that select namespaces by label.
+        var namespaces: [String: Namespace] = [:]
         var daemonSets: [String: DaemonSet] = [:]
         var nodePools: [String: NodePool] = [:]
         /// Pod key → NodeClaim name the provisioner expects the pod to land on.
@@ -173,6 +175,12 @@ package final class ClusterState: Sendable {
 
     /// Forgets a deleted NodePool and remembers its UID.
     package func remove(_ nodePool: NodePool) { removeObject(nodePool, from: \.nodePools) }
+
+    /// Records `namespace` (its labels feed `namespaceSelector` terms) unless it is stale or deleted.
+    package func apply(_ namespace: Namespace) { applyObject(namespace, to: \.namespaces) }
+
+    /// Forgets a deleted Namespace and remembers its UID.
+    package func remove(_ namespace: Namespace) { removeObject(namespace, from: \.namespaces) }
 
     /// Stores `object` under its key unless ``admits(_:over:tombstones:)`` refuses it.
     private func applyObject<Object: KubeResource>(_ object: Object, to map: WritableKeyPath<State, [String: Object]>) {

@@ -6,9 +6,9 @@ import KubeModel
 import Logging
 
 /// The provisioning half of the operator wired together: informers for Pods, Nodes, NodeClaims,
-/// NodePools, DaemonSets and EC2NodeClasses feed ``ClusterState`` and the work queues; the
-/// ``Provisioner`` runs a round whenever its batch window closes; NodeClaim lifecycle, NodePool
-/// status and Node termination run as reconcile loops. Used by the operator; `karpenter simulate`
+/// NodePools, DaemonSets, Namespaces and EC2NodeClasses feed ``ClusterState`` and the work
+/// queues; the ``Provisioner`` runs a round whenever its batch window closes; NodeClaim
+/// lifecycle, NodePool status and Node termination run as reconcile loops. Used by the operator; `karpenter simulate`
 /// steps the same controllers itself.
 package final class ProvisioningControllers: Sendable {
     /// The shared cluster picture.
@@ -24,6 +24,7 @@ package final class ProvisioningControllers: Sendable {
     let nodePools: Informer<NodePool>
     let daemonSets: Informer<DaemonSet>
     let nodeClasses: Informer<EC2NodeClass>
+    let namespaces: Informer<Namespace>
     let sleeper: any Clock<Duration>
     let logger: Logger
 
@@ -56,6 +57,7 @@ package final class ProvisioningControllers: Sendable {
         nodePools = Informer(api: api, clock: sleeper, logger: logger)
         daemonSets = Informer(api: api, clock: sleeper, logger: logger)
         nodeClasses = Informer(api: api, clock: sleeper, logger: logger)
+        namespaces = Informer(api: api, clock: sleeper, logger: logger)
         connectHandlers()
     }
 
@@ -115,6 +117,12 @@ package final class ProvisioningControllers: Sendable {
                 poolQueue.add(pool.metadata.key)
             }
         }
+        namespaces.addHandler { event in
+            switch event {
+            case let .added(namespace), let .updated(_, namespace), let .resync(namespace): state.apply(namespace)
+            case let .deleted(namespace): state.remove(namespace)
+            }
+        }
         daemonSets.addHandler { event in
             switch event {
             case let .added(daemonSet), let .updated(_, daemonSet), let .resync(daemonSet): state.apply(daemonSet)
@@ -133,6 +141,7 @@ package final class ProvisioningControllers: Sendable {
             group.addTask { await self.nodePools.run() }
             group.addTask { await self.daemonSets.run() }
             group.addTask { await self.nodeClasses.run() }
+            group.addTask { await self.namespaces.run() }
             group.addTask { await self.lifecycleLoop.run() }
             group.addTask { await self.nodePoolLoop.run() }
             group.addTask { await self.nodeLoop.run() }
@@ -151,6 +160,7 @@ package final class ProvisioningControllers: Sendable {
         await nodeClaims.waitForSync()
         await nodePools.waitForSync()
         await daemonSets.waitForSync()
+        await namespaces.waitForSync()
         var lastLook = provisioner.clock.now
         while !Task.isCancelled {
             do {

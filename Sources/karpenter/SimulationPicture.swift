@@ -14,6 +14,7 @@ struct SimulationPicture {
     private let claimFeed: SimulatedChangeFeed<NodeClaim>
     private let poolFeed: SimulatedChangeFeed<NodePool>
     private let daemonSetFeed: SimulatedChangeFeed<DaemonSet>
+    private let namespaceFeed: SimulatedChangeFeed<Namespace>
 
     /// Every pod by `namespace/name`.
     private(set) var pods: [String: Pod] = [:]
@@ -43,6 +44,7 @@ struct SimulationPicture {
         claimFeed = cluster.changeFeed(NodeClaim.self)
         poolFeed = cluster.changeFeed(NodePool.self)
         daemonSetFeed = cluster.changeFeed(DaemonSet.self)
+        namespaceFeed = cluster.changeFeed(Namespace.self)
     }
 
     /// Pods the scheduler should try now: all pending pods after a node change, else the untried ones.
@@ -66,6 +68,13 @@ struct SimulationPicture {
                 state.apply(pool)
                 dirtyPools.insert(pool.metadata.key)
             case let .deleted(pool): state.remove(pool)
+            case .bookmark, .error: continue
+            }
+        }
+        for event in try namespaceFeed.drain() {
+            switch event {
+            case let .added(namespace), let .modified(namespace): state.apply(namespace)
+            case let .deleted(namespace): state.remove(namespace)
             case .bookmark, .error: continue
             }
         }

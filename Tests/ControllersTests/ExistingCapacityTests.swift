@@ -78,6 +78,21 @@ import Testing
         #expect(try await harness.provisioner.schedule().created.isEmpty)
     }
 
+    @Test func antiAffinityToPodsOfNamespacesSelectedByLabelIsHonoured() async throws {
+        let harness = Harness()
+        _ = try await harness.cluster.create(Namespace(metadata: ObjectMeta(name: "team-a", labels: ["team": "a"])))
+        try await add(worker("worker-1"), to: harness)
+        var database = exporter("db-0", port: 5432, boundTo: "worker-1")
+        database.metadata.namespace = "team-a"
+        database.metadata.labels = ["app": "db"]
+        let apart = Affinity(podAntiAffinity: PodAffinity(required: [
+            PodAffinityTerm(labelSelector: LabelSelector(matchLabels: ["app": "db"]), topologyKey: WellKnownLabels.hostname,
+                            namespaceSelector: LabelSelector(matchLabels: ["team": "a"])),
+        ]))
+        try await harness.seed(pods: [database, Fixtures.pod("report", namespace: "team-b", affinity: apart)])
+        #expect(try await harness.provisioner.schedule().created.count == 1)
+    }
+
     @Test func nodesLimitCapsTheNumberOfNodeClaims() async throws {
         let harness = Harness()
         let apart = Affinity(podAntiAffinity: PodAffinity(required: [
