@@ -128,7 +128,14 @@ let package = Package(
             path: "Benchmarks/AWSBenchmarks",
             swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["KubeModel", "HTTPCore", "SigV4", "CurlTransport", "CloudProvider", "Scheduling", "Controllers"], swiftSettings: strict),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "KubeModel", "HTTPCore", "SigV4", "CurlTransport", "CloudProvider", "Scheduling", "Controllers",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
 
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPCore"], swiftSettings: strict),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "HTTPCore", "KubeModel", "TestSupport"], swiftSettings: strict),

@@ -89,8 +89,8 @@ import Testing
     @Test func podsOfALaunchLostToInsufficientCapacityAreProvisionedAgain() async throws {
         var scenario = Scenario()
         try scenario.load(SeedScenario.yaml, source: SeedScenario.source)
-        let sink = CapturingLines()
-        let logger = Logger(label: "test") { _ in sink }
+        let sink = CapturingLogHandler.Sink()
+        let logger = sink.logger(level: .info)
         var run = SimulationRun(scenario: scenario, seed: 1, logger: logger, clock: VirtualClock())
         run.failedLaunches = 1
         let report = try await run.run().report
@@ -165,29 +165,5 @@ import Testing
         timeline.requeue("c", at: nil)
         #expect(timeline.dueRequeues(at: start.addingTimeInterval(20)) == ["a", "b"])
         #expect(timeline.next == nil)
-    }
-}
-
-/// A log handler keeping every message, for checking which lines a run printed.
-private struct CapturingLines: LogHandler {
-    final class Store: @unchecked Sendable {
-        let lock = NSLock()
-        var messages: [String] = []
-    }
-
-    let store = Store()
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
-
-    var messages: [String] { store.lock.withLock { store.messages } }
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        store.lock.withLock { store.messages.append(message.description) }
     }
 }
