@@ -48,7 +48,9 @@ struct SimulationReport {
             let entry = nodes[key] ?? (0, 0)
             return [key.instanceType, key.capacityType, String(entry.count), String(format: "%.4f", entry.price)]
         }
-        let total = nodes.values.reduce(0) { $0 + $1.price }
+        // Summed in row order: floating-point addition is not associative, and a dictionary's order
+        // differs between runs, so the last digit of the total would too.
+        let total = nodes.keys.sorted().reduce(0) { $0 + (nodes[$1]?.price ?? 0) }
         rows.append(["total", "", String(nodes.values.reduce(0) { $0 + $1.count }), String(format: "%.4f", total)])
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         for row in [header] + rows {
