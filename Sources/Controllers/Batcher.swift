@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 
 /// Groups provisioning triggers into one scheduling round: a window opens at the first trigger and
 /// closes once no trigger arrived for `idle`, or `maximum` after it opened, whichever is first
@@ -13,8 +14,8 @@ package struct Batcher: Sendable {
 
     /// A batcher with the given windows (upstream defaults 1 s and 10 s).
     package init(idle: Duration = .seconds(1), maximum: Duration = .seconds(10)) {
-        self.idle = Self.seconds(idle)
-        self.maximum = Self.seconds(maximum)
+        self.idle = idle.timeInterval
+        self.maximum = maximum.timeInterval
     }
 
     /// Records a trigger at `now`, opening a window if none is open.
@@ -35,10 +36,5 @@ package struct Batcher: Sendable {
         opened = nil
         lastTrigger = nil
         return true
-    }
-
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        let parts = duration.components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
     }
 }

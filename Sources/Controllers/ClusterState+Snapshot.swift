@@ -37,26 +37,20 @@ extension ClusterState {
         for pod in snapshot.pods.values where pod.isBound && !pod.isTerminal {
             podsByNode[pod.spec.nodeName ?? "", default: []].append(pod)
         }
-        var claimsByProviderID: [String: NodeClaim] = [:]
-        for claim in snapshot.nodeClaims.values {
-            if let providerID = claim.status?.providerID { claimsByProviderID[providerID] = claim }
-        }
         let daemons = snapshot.daemonSets.values.sorted { $0.metadata.key < $1.metadata.key }.map(DaemonPod.init)
         var existing: [ExistingNode] = []
         var claimedNodes = Set<String>()
-        var nodeProviderIDs = Set<String>()
         for node in snapshot.nodes.values.sorted(by: { $0.metadata.key < $1.metadata.key }) where !node.metadata.isDeleting {
             let name = node.metadata.name ?? ""
             claimedNodes.insert(name)
-            if let providerID = node.spec.providerID { nodeProviderIDs.insert(providerID) }
-            let claim = node.spec.providerID.flatMap { claimsByProviderID[$0] }
+            let claim = node.spec.providerID.flatMap { snapshot.nodeClaimsByProviderID[$0]?.min() }.flatMap { snapshot.nodeClaims[$0] }
             var capacity = Self.existingNode(node, claim: claim, pods: podsByNode[name] ?? [])
             Self.reserveDaemons(daemons, on: &capacity, bound: podsByNode[name] ?? [])
             existing.append(capacity)
         }
         for claim in snapshot.nodeClaims.values.sorted(by: { $0.metadata.key < $1.metadata.key }) where !claim.metadata.isDeleting {
             if let nodeName = claim.status?.nodeName, claimedNodes.contains(nodeName) { continue }
-            if let providerID = claim.status?.providerID, nodeProviderIDs.contains(providerID) { continue }
+            if let providerID = claim.status?.providerID, snapshot.nodesByProviderID[providerID]?.isEmpty == false { continue }
             var capacity = inFlightNode(claim, typesByName: typesByName)
             Self.reserveDaemons(daemons, on: &capacity, bound: [])
             existing.append(capacity)

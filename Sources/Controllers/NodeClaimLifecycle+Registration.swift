@@ -27,7 +27,7 @@ extension NodeClaimLifecycle {
                              message: "Node not registered with cluster")
                 state.apply(try await api.updateStatus(updated))
             }
-            return ReconcileResult(requeueAfter: .seconds(min(registrationTimeout - waited, Self.seconds(pollInterval))))
+            return ReconcileResult(requeueAfter: .seconds(min(registrationTimeout - waited, pollInterval.timeInterval)))
         }
         let nodeName = node.metadata.name ?? ""
         let original = node
@@ -142,9 +142,5 @@ extension NodeClaimLifecycle {
         if setCondition(&updated, NodeClaimConditionType.initialized, .unknown, reason: reason, message: message) {
             state.apply(try await api.updateStatus(updated))
         }
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
     }
 }

@@ -34,17 +34,12 @@ package final class TokenBucketRateLimiter<C: Clock>: RequestRateLimiting where 
         let wait: Duration = state.withLock { state in
             let elapsed = state.last.duration(to: now)
             if elapsed > .zero {
-                state.tokens = min(burst, state.tokens + Self.seconds(elapsed) * qps)
+                state.tokens = min(burst, state.tokens + elapsed.timeInterval * qps)
                 state.last = now
             }
             state.tokens -= 1
             return state.tokens >= 0 ? .zero : .nanoseconds(Int64((-state.tokens / qps) * 1e9))
         }
         if wait > .zero { try await clock.sleep(for: wait) }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

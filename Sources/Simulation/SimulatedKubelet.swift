@@ -191,7 +191,7 @@ package actor SimulatedKubelet {
     /// A conflict (Karpenter registering the Node at the same moment) rereads the Node and tries
     /// again, up to ``conflictRetries`` times.
     func syncNotReadyTaint(_ node: Node, ready: Bool) async throws -> Node {
-        let notReady = Taint(key: "node.kubernetes.io/not-ready", effect: .noSchedule)
+        let notReady = Taint.notReady
         var current = node
         var attempt = 0
         while true {

@@ -146,7 +146,7 @@ struct SimulationRun {
             for key in claims {
                 let result = try await lifecycle.reconcile(key)
                 stats.reconciles += 1
-                timeline.requeue(key, at: result.requeueAfter.map { clock.now.addingTimeInterval(Self.seconds($0)) })
+                timeline.requeue(key, at: result.requeueAfter.map { clock.now.addingTimeInterval($0.timeInterval) })
             }
             try drain()
             let pools = picture.dirtyPools.sorted()
@@ -179,8 +179,8 @@ struct SimulationRun {
             return SimulationStats.PodLatency(
                 simulated: call.simulated.timeIntervalSince(created),
                 window: round.windowClosed.timeIntervalSince(round.windowOpened),
-                wall: Self.seconds(call.wall - round.wallStarted),
-                controller: Self.seconds(call.wall - round.wallStarted - (call.external - round.externalAtStart)))
+                wall: (call.wall - round.wallStarted).timeInterval,
+                controller: (call.wall - round.wallStarted - (call.external - round.externalAtStart)).timeInterval)
         }
     }
 
@@ -220,10 +220,6 @@ struct SimulationRun {
             report.nodeClaims.append(claim)
         }
         return report
-    }
-
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 
 /// How a simulation run performed, for `karpenter simulate --stats` and the benchmarks: wall time,
 /// the provisioner's rounds, and per pod the time from its creation to the cloud `create` call for
@@ -57,14 +58,11 @@ struct SimulationStats {
     /// The block printed by `--stats`.
     var text: String {
         func seconds(_ value: Double?, digits: Int = 3) -> String { value.map { String(format: "%.\(digits)fs", $0) } ?? "-" }
-        func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        }
-        let roundWalls = rounds.map { seconds($0.wallDuration) }
+        let roundWalls = rounds.map(\.wallDuration.timeInterval)
         let afterWindow = latencies.map { $0.simulated - $0.window }
         return [
             "simulation stats",
-            "wall time:           \(seconds(seconds(wallTime))) (\(steps) steps, \(reconciles) nodeclaim reconciles)",
+            "wall time:           \(seconds(wallTime.timeInterval)) (\(steps) steps, \(reconciles) nodeclaim reconciles)",
             "provisioning rounds: \(rounds.count), \(rounds.reduce(0) { $0 + $1.pods }) pods; wall per round max "
                 + "\(seconds(roundWalls.max())), total \(seconds(roundWalls.reduce(0, +)))",
             "create call latency: \(latencies.count) pods; simulated minus batch window p50 \(seconds(Self.percentile(afterWindow, 0.5), digits: 1)) "
